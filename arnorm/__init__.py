@@ -1,0 +1,31 @@
+"""arnorm: clean and correct Arabic text, with an edit log for every change.
+
+>>> import arnorm
+>>> arnorm.clean("قال\N{NO-BREAK SPACE}الوزير\N{RIGHT-TO-LEFT MARK}")
+'قال الوزير'
+
+The public names are :func:`clean`, :func:`fix`, :func:`lint`, :func:`segment`,
+:class:`Segmenter`, :class:`Config` and the presets. Importing arnorm loads no data: the word
+list is read on the first call that needs it.
+"""
+
+from __future__ import annotations
+
+from arnorm.config import CLEAN, NONE, PRESETS, SEARCH, Config
+from arnorm.edits import Edit
+from arnorm.engine import Finding, Fixed, clean, fix, lint
+
+__all__ = [
+    "CLEAN",
+    "NONE",
+    "PRESETS",
+    "SEARCH",
+    "Config",
+    "Edit",
+    "Finding",
+    "Fixed",
+    "clean",
+    "fix",
+    "lint",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,212 @@
+"""Character facts: the bottom layer of arnorm.
+
+Every table here is derived from :mod:`unicodedata` at import time (a few milliseconds), so it
+follows the Unicode version of the running Python instead of a hand-typed list that silently
+misses code points. Hand-picked entries exist only where a judgement is made, and each says why.
+
+Nothing here changes text; the rules in :mod:`arnorm.rules` use these sets to build patterns.
+
+>>> "\N{ARABIC FATHA}" in ARABIC_MARKS
+True
+>>> "\N{ARABIC SMALL HIGH LIGATURE SAD WITH LAM WITH ALEF MAKSURA}" in ARABIC_MARKS
+True
+>>> "\N{ARABIC TATWEEL}" in ARABIC_MARKS
+False
+>>> sorted(INVISIBLE_FORMAT) == sorted(set(INVISIBLE_FORMAT))
+True
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+
+# Blocks that hold Arabic-script characters (Basic, Supplement, Extended-B, Extended-A,
+# Presentation Forms-A and -B). Ranges are inclusive.
+ARABIC_BLOCKS: tuple[tuple[int, int], ...] = (
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x0870, 0x089F),
+    (0x08A0, 0x08FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
+PRESENTATION_BLOCKS: tuple[tuple[int, int], ...] = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+TATWEEL = "\N{ARABIC TATWEEL}"
+SHADDA = "\N{ARABIC SHADDA}"
+DAGGER_ALEF = "\N{ARABIC LETTER SUPERSCRIPT ALEF}"
+ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
+ZWJ = "\N{ZERO WIDTH JOINER}"
+BOM = "\N{ZERO WIDTH NO-BREAK SPACE}"
+JOINERS = frozenset({ZWNJ, ZWJ})
+
+
+def chars_where(
+    predicate: Callable[[str], bool], ranges: Iterable[tuple[int, int]]
+) -> frozenset[str]:
+    """All characters in the inclusive code point `ranges` for which `predicate` holds.
+
+    >>> sorted(chars_where(str.isdigit, [(0x30, 0x39)])) == list("0123456789")
+    True
+    """
+    return frozenset(ch for lo, hi in ranges for ch in map(chr, range(lo, hi + 1)) if predicate(ch))
+
+
+def _category(*categories: str) -> Callable[[str], bool]:
+    return lambda ch: unicodedata.category(ch) in categories
+
+
+def _named(prefix: str) -> Callable[[str], bool]:
+    return lambda ch: unicodedata.name(ch, "").startswith(prefix)
+
+
+def _in(ch: str, ranges: Iterable[tuple[int, int]]) -> bool:
+    return any(lo <= ord(ch) <= hi for lo, hi in ranges)
+
+
+# --- Arabic letters and marks -------------------------------------------------------------
+
+#: Every Arabic combining mark: harakat, tanween, shadda, sukun, the dagger alef, the combining
+#: hamza and madda, and the Quranic annotation signs (general category Mn in the Arabic blocks).
+ARABIC_MARKS: frozenset[str] = chars_where(_category("Mn"), ARABIC_BLOCKS)
+
+#: Arabic letters in their base (not presentation) form, Persian and Urdu letters included.
+ARABIC_LETTERS: frozenset[str] = chars_where(
+    lambda ch: unicodedata.category(ch) == "Lo" and not _in(ch, PRESENTATION_BLOCKS),
+    ARABIC_BLOCKS,
+)
+
+#: Letters, ligatures and marks of the presentation-form blocks that NFKC maps to base text.
+PRESENTATION_FORMS: frozenset[str] = chars_where(
+    lambda ch: unicodedata.normalize("NFKC", ch) != ch, PRESENTATION_BLOCKS
+)
+
+#: Arabic-Indic digits ٠-٩ and Extended Arabic-Indic (Persian/Urdu) digits ۰-۹.
+ARABIC_INDIC_DIGITS = "".join(chr(0x0660 + i) for i in range(10))
+PERSIAN_DIGITS = "".join(chr(0x06F0 + i) for i in range(10))
+
+# --- Invisible characters -------------------------------------------------------------------
+
+# Format characters (Cf) that are not invisible noise, with the reason they are kept:
+_VISIBLE_FORMAT = frozenset(
+    chr(c)
+    for c in (
+        *range(0x0600, 0x0606),  # Arabic number signs: prepended marks that render visibly
+        0x06DD,  # ARABIC END OF AYAH: a visible sign
+        0x070F,  # SYRIAC ABBREVIATION MARK: visible
+        0x0890,
+        0x0891,  # ARABIC POUND/PIASTRE MARK ABOVE: visible currency marks
+        0x08E2,  # ARABIC DISPUTED END OF AYAH: visible
+        0x110BD,
+        0x110CD,  # KAITHI NUMBER SIGNs: visible
+    )
+)
+# Blocks that hold every format (Cf) and separator (Zs, Zl, Zp) character of Unicode 15.1.
+# Scanning only these keeps the import fast; tests/test_chars.py scans the whole code space of
+# the running Python and fails if a newer Unicode adds one elsewhere.
+FORMAT_AND_SPACE_BLOCKS: tuple[tuple[int, int], ...] = (
+    (0x0000, 0x00FF),
+    (0x0600, 0x08FF),
+    (0x1680, 0x1680),
+    (0x1800, 0x18FF),
+    (0x2000, 0x206F),
+    (0x3000, 0x303F),
+    (0xFE00, 0xFFFF),
+    (0x11000, 0x110FF),
+    (0x13430, 0x1345F),
+    (0x1BC00, 0x1BCAF),
+    (0x1D100, 0x1D1FF),
+    (0xE0000, 0xE007F),
+)
+# Tag characters (U+E0000-U+E007F) spell subdivision flags inside emoji sequences, and the
+# joiners have a rule of their own (they are letters' business, not noise).
+_TAGS = (0xE0000, 0xE007F)
+
+#: Invisible format characters that are noise in text: zero width space, word joiner, soft
+#: hyphen, the byte order mark, the bidi marks (LRM, RLM, ALM), embeddings, overrides, isolates
+#: and their terminators, invisible operators, and the like (Cf minus the exceptions above).
+INVISIBLE_FORMAT: frozenset[str] = frozenset(
+    ch
+    for ch in chars_where(_category("Cf"), FORMAT_AND_SPACE_BLOCKS)
+    if ch not in _VISIBLE_FORMAT and ch not in JOINERS and not _in(ch, [_TAGS])
+)
+
+#: C0 and C1 control characters other than tab, line feed and carriage return.
+CONTROLS: frozenset[str] = chars_where(_category("Cc"), [(0x0000, 0x009F)]) - frozenset("\t\n\r")
+
+#: Space separators other than the ASCII space: NBSP, narrow NBSP, en/em/thin/hair spaces,
+#: the ideographic space, and so on (general category Zs).
+EXOTIC_SPACES: frozenset[str] = chars_where(_category("Zs"), FORMAT_AND_SPACE_BLOCKS) - {" "}
+
+#: LINE SEPARATOR and PARAGRAPH SEPARATOR (categories Zl, Zp).
+LINE_SEPARATORS: frozenset[str] = chars_where(_category("Zl", "Zp"), FORMAT_AND_SPACE_BLOCKS)
+
+
+def char_class(chars: Iterable[str], *, negate: bool = False) -> str:
+    r"""A regular-expression character class for `chars`, written with escapes and ranges.
+
+    Escapes keep Arabic out of patterns (bidi reordering makes raw Arabic in a class
+    unreadable), and ranges keep the class short.
+
+    >>> char_class("\N{ARABIC FATHA}\N{ARABIC DAMMA}\N{ARABIC KASRA}x")
+    '[\\x78\\u064e-\\u0650]'
+    >>> char_class("ab", negate=True)
+    '[^\\x61-\\x62]'
+    """
+    points = sorted({ord(c) for c in chars})
+    parts: list[str] = []
+    i = 0
+    while i < len(points):
+        j = i
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        parts.append(_escape(points[i]) if i == j else f"{_escape(points[i])}-{_escape(points[j])}")
+        i = j + 1
+    return "[" + ("^" if negate else "") + "".join(parts) + "]"
+
+
+def _escape(point: int) -> str:
+    if point <= 0xFF:
+        return f"\\x{point:02x}"
+    if point <= 0xFFFF:
+        return f"\\u{point:04x}"
+    return f"\\U{point:08x}"
+
+
+def describe(ch: str) -> str:
+    """A character as ``U+XXXX NAME`` for messages.
+
+    >>> describe("\N{RIGHT-TO-LEFT MARK}")
+    'U+200F RIGHT-TO-LEFT MARK'
+    >>> describe("\x1a")
+    'U+001A SUBSTITUTE'
+    """
+    name = unicodedata.name(ch, "") or _CONTROL_NAMES.get(ch, "<unnamed>")
+    return f"U+{ord(ch):04X} {name}"
+
+
+# unicodedata has no names for control characters; these are the ones seen in scraped news.
+_CONTROL_NAMES = {
+    "\x00": "NULL",
+    "\x08": "BACKSPACE",
+    "\x0b": "LINE TABULATION",
+    "\x0c": "FORM FEED",
+    "\x1a": "SUBSTITUTE",
+    "\x1b": "ESCAPE",
+    "\x1c": "FILE SEPARATOR",
+    "\x1d": "GROUP SEPARATOR",
+    "\x1e": "RECORD SEPARATOR",
+    "\x1f": "UNIT SEPARATOR",
+    "\x7f": "DELETE",
+    "\x85": "NEXT LINE",
+}
+
+
+def is_arabic_letter(ch: str) -> bool:
+    """True for a base-form Arabic-script letter.
+
+    >>> is_arabic_letter("ب"), is_arabic_letter("ی"), is_arabic_letter("b"), is_arabic_letter("ـ")
+    (True, True, False, False)
+    """
+    return ch in ARABIC_LETTERS

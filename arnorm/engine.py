@@ -1,0 +1,266 @@
+"""The engine: runs the active rules over a text, fast (clean) or with the edit log (fix, lint).
+
+``clean`` calls each rule's fast path. ``fix`` calls each rule's finder, applies its edits and
+composes them into one log against the input. ``lint`` walks the same passes and reports each
+rule's edits at their input positions. All three share :func:`active_rules`, so they run the
+same rules in the same order.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from arnorm.config import Config, resolve
+from arnorm.edits import Edit, OffsetMap, apply_edits, compose
+from arnorm.rules import BY_CODE, RULES
+from arnorm.rules.base import Rule
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found by a rule, at a span of the input text.
+
+    `replacement` is what the span becomes when fixed (``None`` when there is no fix), `safe`
+    says whether ``arnorm fix`` applies it without ``--unsafe-fixes``.
+    """
+
+    code: str
+    name: str
+    message: str
+    start: int
+    end: int
+    replacement: str | None
+    safe: bool
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """The result of :func:`fix`: the fixed text, the edits that made it, and offset maps.
+
+    >>> result = fix("قال\N{NO-BREAK SPACE}الوزير")
+    >>> result.text
+    'قال الوزير'
+    >>> [(e.start, e.end, e.replacement, e.code) for e in result.edits]
+    [(3, 4, ' ', 'AR104')]
+    >>> result.input_span(4, 10), result.output_span(0, 3)
+    ((4, 10), (0, 3))
+    """
+
+    input: str
+    text: str
+    edits: tuple[Edit, ...]
+    _offsets: list[OffsetMap] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.input
+
+    def input_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the input that the output span ``[start, end)`` came from."""
+        return self._map().to_source(start, end)
+
+    def output_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the output that the input span ``[start, end)`` became."""
+        return self._map().to_output(start, end)
+
+    def _map(self) -> OffsetMap:
+        if not self._offsets:
+            self._offsets.append(OffsetMap(self.edits))
+        return self._offsets[0]
+
+
+@functools.lru_cache(maxsize=64)
+def active_rules(config: Config) -> tuple[Rule, ...]:
+    """The rules that `config` switches on, in pipeline order."""
+    return tuple(rule for rule in RULES if rule.code not in config.ignore and rule.enabled(config))
+
+
+def clean(text: str, *, preset: str | Config = "clean", **options: object) -> str:
+    """Clean `text`: the fast path, with no edit log.
+
+    Same result as ``fix(text, ...).text``; `preset` is ``"clean"``, ``"search"``, ``"none"``
+    or a :class:`~arnorm.config.Config`, and keyword options override single fields.
+
+    >>> clean("قال\N{ZERO WIDTH SPACE}\N{RIGHT-TO-LEFT MARK} الوزير")
+    'قال الوزير'
+    """
+    _check_text(text)
+    config = resolve(preset, options)
+    for rule in active_rules(config):
+        text = rule.fix(text, config)
+    return text
+
+
+#: A span of the input, ``(start, end)``.
+Span = tuple[int, int]
+#: A span of the input where edits of some rules are suppressed (``None``: of every rule).
+Suppression = tuple[int, int, frozenset[str] | None]
+
+#: What protected spans are replaced with while the rules run: OBJECT REPLACEMENT CHARACTER,
+#: a symbol that no rule reads as a letter, a space, a quote or punctuation.
+MASK = "\N{OBJECT REPLACEMENT CHARACTER}"
+
+
+@dataclass
+class _Pass:
+    rule: Rule
+    edits: list[Edit]  # its edits against the text it saw, report-only ones included
+    log: list[Edit]  # the log against the input before this pass
+
+
+def _run(
+    text: str, config: Config, *, safe_only: bool, suppress: Sequence[Suppression] = ()
+) -> tuple[str, list[Edit], list[_Pass]]:
+    """Run the active rules one after another on the log path.
+
+    Returns the fixed text, its log against the input, and each pass that found something.
+    Edits that fall in a suppressed span of the input are dropped before they are applied.
+    """
+    source = text
+    log: list[Edit] = []
+    passes: list[_Pass] = []
+    for rule in active_rules(config):
+        edits = list(rule.find(text, config))
+        if edits and suppress:
+            edits = _unsuppressed(edits, OffsetMap(log), suppress)
+        if not edits:
+            continue
+        passes.append(_Pass(rule, edits, log))
+        applied = [e for e in edits if e.replacement is not None and (e.safe or not safe_only)]
+        if applied:
+            log = compose(log, text, applied, source=source)
+            text = apply_edits(text, applied)
+    return text, log, passes
+
+
+def _unsuppressed(
+    edits: list[Edit], offsets: OffsetMap, suppress: Sequence[Suppression]
+) -> list[Edit]:
+    kept = []
+    for edit in edits:
+        start, end = offsets.to_source(edit.start, edit.end)
+        if not any(
+            (codes is None or edit.code in codes) and _touches(start, end, lo, hi)
+            for lo, hi, codes in suppress
+        ):
+            kept.append(edit)
+    return kept
+
+
+def _touches(start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether an edit of ``[start, end)`` changes something inside ``[lo, hi)``."""
+    return start < hi and lo < end if start < end else lo < start < hi
+
+
+def mask(text: str, protect: Sequence[Span]) -> str:
+    r"""`text` with every protected span replaced by :data:`MASK` characters (line feeds kept).
+
+    >>> mask("say `x = 1` now", [(4, 11)]) == "say " + MASK * 7 + " now"
+    True
+    """
+    if not protect:
+        return text
+    chars = list(text)
+    for start, end in protect:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = MASK
+    return "".join(chars)
+
+
+def _unmask(source: str, fixed: str, log: Sequence[Edit], protect: Sequence[Span]) -> str:
+    """Put the protected spans of `source` back into `fixed`, at their mapped positions."""
+    offsets = OffsetMap(log)
+    chars = list(fixed)
+    for start, end in protect:
+        out_start, out_end = offsets.to_output(start, end)
+        assert out_end - out_start == end - start, "an edit touched a protected span"
+        chars[out_start:out_end] = source[start:end]
+    return "".join(chars)
+
+
+def fix(
+    text: str,
+    *,
+    preset: str | Config = "clean",
+    safe_only: bool = False,
+    protect: Sequence[Span] = (),
+    suppress: Sequence[Suppression] = (),
+    **options: object,
+) -> Fixed:
+    r"""Clean `text` and record every change as an :class:`~arnorm.edits.Edit` on the input.
+
+    ``Fixed.text == clean(text, ...)``; applying ``Fixed.edits`` to `text` gives ``Fixed.text``.
+    With `safe_only`, edits of unsafe fixes are left out (``arnorm fix`` without
+    ``--unsafe-fixes``). `protect` lists spans of the input that the rules do not see at all
+    (code in Markdown, say); `suppress` lists spans where edits of some rules are dropped.
+
+    >>> fix("x\N{NO-BREAK SPACE}`a\N{NO-BREAK SPACE}b`", protect=[(2, 7)]).text
+    'x `a\xa0b`'
+    """
+    _check_text(text)
+    config = resolve(preset, options)
+    masked = mask(text, protect)
+    suppress = _with_protect(suppress, protect)
+    fixed, log, _ = _run(masked, config, safe_only=safe_only, suppress=suppress)
+    if protect:
+        fixed = _unmask(text, fixed, log, protect)
+    return Fixed(text, fixed, tuple(log))
+
+
+def _with_protect(suppress: Sequence[Suppression], protect: Sequence[Span]) -> list[Suppression]:
+    """Suppressions plus the protected spans (a belt to the mask's braces)."""
+    return [*suppress, *((start, end, None) for start, end in protect)]
+
+
+def lint(
+    text: str,
+    *,
+    preset: str | Config = "clean",
+    protect: Sequence[Span] = (),
+    suppress: Sequence[Suppression] = (),
+    **options: object,
+) -> list[Finding]:
+    r"""Report what :func:`fix` would change, and what it cannot fix, at input positions.
+
+    >>> [(f.code, f.name, f.start, f.end) for f in lint("قال\N{NO-BREAK SPACE}الوزير")]
+    [('AR104', 'exotic-space', 3, 4)]
+    """
+    _check_text(text)
+    findings: list[Finding] = []
+    masked = mask(text, protect)
+    _, _, passes = _run(
+        masked, resolve(preset, options), safe_only=False, suppress=_with_protect(suppress, protect)
+    )
+    for step in passes:
+        offsets = OffsetMap(step.log)
+        findings.extend(_finding(edit, step.rule, offsets) for edit in step.edits)
+    findings.sort(key=lambda f: (f.start, f.end, f.code))
+    return findings
+
+
+def _finding(edit: Edit, rule: Rule, offsets: OffsetMap) -> Finding:
+    start, end = offsets.to_source(edit.start, edit.end)
+    message = edit.note or rule.message
+    name = BY_CODE[edit.code].name
+    return Finding(edit.code, name, message, start, end, edit.replacement, edit.safe)
+
+
+def explain(edits: Sequence[Edit]) -> Mapping[str, int]:
+    """How many edits each rule code made (merged edits count for each of their codes).
+
+    >>> dict(explain(fix("a\N{NO-BREAK SPACE}b\N{NO-BREAK SPACE}c").edits))
+    {'AR104': 2}
+    """
+    counts: dict[str, int] = {}
+    for edit in edits:
+        for code in edit.codes:
+            counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")

@@ -1,0 +1,93 @@
+"""Word frequencies: wordfreq's Arabic list, read through wordfreq's API on first use.
+
+wordfreq's data is CC BY-SA 4.0, so arnorm never copies or converts it: the list is read at run
+time, once per process, and kept as a dict from lookup key to Zipf frequency.
+
+Lookups use a key without diacritics, tatweel and invisible characters, with presentation
+forms folded (:func:`lookup_key`), which is also how wordfreq itself standardizes Arabic.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from arnorm.chars import (
+    ARABIC_MARKS,
+    INVISIBLE_FORMAT,
+    JOINERS,
+    PRESENTATION_FORMS,
+    TATWEEL,
+    char_class,
+)
+
+
+@functools.cache
+def _ignorable() -> re.Pattern[str]:
+    return re.compile(char_class(ARABIC_MARKS | INVISIBLE_FORMAT | JOINERS | {TATWEEL}) + "+")
+
+
+@functools.cache
+def _presentation() -> re.Pattern[str]:
+    return re.compile(char_class(PRESENTATION_FORMS) + "+")
+
+
+def lookup_key(word: str) -> str:
+    """The form of `word` the dictionary is keyed by.
+
+    >>> lookup_key("بِفَضْلِ") == lookup_key("بـفـضل") == lookup_key("بفضل")
+    True
+    >>> lookup_key("ﻹقالة")
+    'لإقالة'
+    """
+    if not word.isascii():
+        word = _presentation().sub(lambda m: unicodedata.normalize("NFKC", m.group()), word)
+        word = _ignorable().sub("", word)
+    return word
+
+
+class Lexicon:
+    """Zipf frequencies of words by lookup key (0.0 for a word it does not know).
+
+    >>> lex = Lexicon({"في": 7.5, "بفضل": 4.6})
+    >>> lex.zipf("في"), lex.zipf("بِفَضْلِ"), lex.zipf("xyz"), "في" in lex
+    (7.5, 4.6, 0.0, True)
+    """
+
+    def __init__(self, zipf: Mapping[str, float]) -> None:
+        self._zipf = zipf if isinstance(zipf, dict) else dict(zipf)
+
+    def zipf(self, word: str) -> float:
+        return self._zipf.get(lookup_key(word), 0.0)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and lookup_key(word) in self._zipf
+
+    def __len__(self) -> int:
+        return len(self._zipf)
+
+    def with_words(self, words: Iterable[str], zipf: float) -> Lexicon:
+        """A copy that also knows `words` (at least at Zipf frequency `zipf`)."""
+        merged = dict(self._zipf)
+        for word in words:
+            key = lookup_key(word)
+            merged[key] = max(merged.get(key, 0.0), zipf)
+        return Lexicon(merged)
+
+
+def read_wordfreq(lang: str = "ar", wordlist: str = "large") -> dict[str, float]:
+    """Zipf frequency by word, from wordfreq's bucketed list (one bucket per centibel)."""
+    import wordfreq  # heavy (about 0.1 s): imported on first use only
+
+    zipf: dict[str, float] = {}
+    for bucket, words in enumerate(wordfreq.get_frequency_list(lang, wordlist)):
+        zipf.update(dict.fromkeys(words, round(9.0 - bucket / 100, 2)))
+    return zipf
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """wordfreq's large Arabic list, loaded once per process."""
+    return Lexicon(read_wordfreq())

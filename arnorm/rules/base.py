@@ -1,0 +1,95 @@
+"""What a rule is: a code, a name, a doc, when it is on, and how it finds and fixes.
+
+A rule finds :class:`~arnorm.edits.Edit` objects in the text it is given (the log path) and
+may also have a fast path that returns the fixed text directly. The two must agree:
+``rule.fix(text, config) == apply_edits(text, rule.find(text, config))``; the property tests
+check it for every rule. :func:`substitution_rule` builds both paths from one pattern and one
+replacement function, so they agree by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from arnorm.config import Config
+from arnorm.edits import Edit, apply_edits
+
+Finder = Callable[[str, Config], Iterable[Edit]]
+Fixer = Callable[[str, Config], str]
+
+
+class Pattern(Protocol):
+    """A compiled pattern of :mod:`re` or of the `regex` package."""
+
+    def finditer(self, string: str) -> Iterator[re.Match[str]]: ...
+    def sub(self, repl: Callable[[re.Match[str]], str], string: str) -> str: ...
+    def search(self, string: str) -> re.Match[str] | None: ...
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """One rule: a stable public code and name, its documentation, and its behaviour.
+
+    `doc` is Markdown with the sections What it does / Why / Example / Fix safety; it is what
+    ``arnorm rules CODE`` prints. `safe` is the default safety of the rule's edits (an edit may
+    override it). `enabled` reads the config; the engine also drops rules whose code is in
+    ``config.ignore``.
+    """
+
+    code: str
+    name: str
+    message: str
+    doc: str
+    safe: bool
+    enabled: Callable[[Config], bool]
+    find: Finder
+    fast: Fixer | None = None
+
+    def fix(self, text: str, config: Config) -> str:
+        """The fixed text: the fast path when the rule has one, else the edits applied."""
+        if self.fast is not None:
+            return self.fast(text, config)
+        return apply_edits(text, self.find(text, config))
+
+    @property
+    def summary(self) -> str:
+        """The first line of the doc's What section, for tables."""
+        for line in self.doc.strip().splitlines():
+            line = line.strip()
+            if line and not line.startswith("#") and not line.endswith(":"):
+                return line
+        return self.message
+
+
+def substitution_rule(
+    *,
+    code: str,
+    name: str,
+    message: str,
+    doc: str,
+    enabled: Callable[[Config], bool],
+    pattern: Callable[[Config], Pattern],
+    replace: Callable[[re.Match[str], Config], str],
+    safe: bool = True,
+    note: Callable[[re.Match[str]], str] | None = None,
+) -> Rule:
+    """A rule that rewrites every match of `pattern` with ``replace(match, config)``.
+
+    `pattern` is a function of the config (cache it) so that patterns compile on first use,
+    not at import. Matches whose replacement equals the matched text are not edits.
+    """
+
+    def find(text: str, config: Config) -> Iterator[Edit]:
+        for match in pattern(config).finditer(text):
+            replacement = replace(match, config)
+            if replacement != match.group():
+                detail = note(match) if note is not None else ""
+                yield Edit(match.start(), match.end(), replacement, code, safe, detail)
+
+    def fast(text: str, config: Config) -> str:
+        return pattern(config).sub(lambda match: replace(match, config), text)
+
+    return Rule(code, name, message, doc, safe, enabled, find, fast)

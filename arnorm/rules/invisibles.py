@@ -1,0 +1,250 @@
+"""Invisible characters, control characters, joiners and exotic spaces (AR101-AR104).
+
+These are the characters a reader cannot see but a program trips over: a right-to-left mark
+inside a word breaks every dictionary lookup, a no-break space between two words looks like a
+space but is not one to ``str.split``, and a control character left by a caption break glues
+two sentences together once it is deleted. Every fix here keeps words apart that were apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from arnorm.chars import (
+    ARABIC_LETTERS,
+    ARABIC_MARKS,
+    BOM,
+    CONTROLS,
+    EXOTIC_SPACES,
+    INVISIBLE_FORMAT,
+    JOINERS,
+    LINE_SEPARATORS,
+    TATWEEL,
+    char_class,
+    describe,
+)
+from arnorm.rules.base import Rule, substitution_rule
+
+# --- the fixes ------------------------------------------------------------------------------
+
+
+@functools.cache
+def _exotic_space() -> re.Pattern[str]:
+    return re.compile(char_class(EXOTIC_SPACES | LINE_SEPARATORS))
+
+
+def _plain_space(match: re.Match[str]) -> str:
+    return "\n" if match.group() in LINE_SEPARATORS else " "
+
+
+def replace_exotic_spaces(text: str) -> str:
+    r"""Turn no-break, narrow, thin, ideographic and other special spaces into a plain space.
+
+    They separate words on screen, so they must separate words for every tool downstream:
+    deleting one would glue two words together. LINE and PARAGRAPH SEPARATOR become a line
+    feed. Tabs, line feeds and ordinary spaces are left alone.
+
+    >>> replace_exotic_spaces("قال\N{NO-BREAK SPACE}الوزير\N{NARROW NO-BREAK SPACE}أمس")
+    'قال الوزير أمس'
+    >>> replace_exotic_spaces("a\tb c")
+    'a\tb c'
+    """
+    return _exotic_space().sub(_plain_space, text)
+
+
+@functools.cache
+def _controls() -> re.Pattern[str]:
+    return re.compile(char_class(CONTROLS) + "+")
+
+
+def _separate_or_remove(match: re.Match[str]) -> str:
+    """A space where the run was the only thing between two non-space characters, else ''."""
+    text, start, end = match.string, match.start(), match.end()
+    between_words = start > 0 and end < len(text)
+    if between_words and not text[start - 1].isspace() and not text[end].isspace():
+        return " "
+    return ""
+
+
+def remove_control_characters(text: str) -> str:
+    r"""Remove C0 and C1 control characters, other than tab, line feed and carriage return.
+
+    A run of them between two non-space characters becomes one space: in scraped news they
+    stand where a caption or a line break used to be, so deleting them would glue the caption
+    to the text. Next to a space, or at either end of the text, they simply go.
+
+    >>> remove_control_characters("نهاية التعليق\x1a\x1aبداية الخبر")
+    'نهاية التعليق بداية الخبر'
+    >>> remove_control_characters("كلمة \x1a\x00")
+    'كلمة '
+    >>> remove_control_characters("a\tb\r\n")
+    'a\tb\r\n'
+    """
+    return _controls().sub(_separate_or_remove, text)
+
+
+@functools.cache
+def _invisible() -> re.Pattern[str]:
+    # A byte order mark at the very start of the text is the one invisible that belongs there.
+    invisible = char_class(INVISIBLE_FORMAT)
+    rest = char_class(INVISIBLE_FORMAT - {BOM})
+    return re.compile(f"(?:(?<=.){invisible}|{rest})+", re.DOTALL)
+
+
+def remove_invisible_characters(text: str) -> str:
+    r"""Remove zero width spaces, bidi marks, embeddings, overrides and isolates, soft hyphens,
+    word joiners and byte order marks after the start of the text.
+
+    In real news these sit inside words ("إ\N{LEFT-TO-RIGHT MARK}لون") or wrap the space
+    between words ("أحالت\N{LEFT-TO-RIGHT OVERRIDE} \N{POP DIRECTIONAL FORMATTING}وزارة"),
+    so removing them never glues two words: where a real space is missing, the run-on
+    splitter (AR501) decides with the dictionary. Joiners (ZWNJ, ZWJ) have their own rule,
+    and tag characters inside emoji flags are kept.
+
+    >>> remove_invisible_characters("إ\N{LEFT-TO-RIGHT MARK}لون")
+    'إلون'
+    >>> remove_invisible_characters("\N{BYTE ORDER MARK}نص\N{BYTE ORDER MARK}")
+    '\ufeffنص'
+    """
+    return _invisible().sub("", text)
+
+
+@functools.cache
+def _joiner_in_word() -> re.Pattern[str]:
+    arabic = char_class(ARABIC_LETTERS | ARABIC_MARKS | {TATWEEL})
+    return re.compile(f"(?<={arabic}){char_class(JOINERS)}+(?={arabic})")
+
+
+def remove_joiners_in_arabic_words(text: str) -> str:
+    r"""Remove zero width non-joiners and joiners between two Arabic letters.
+
+    Inside an Arabic word they only change how letters connect, and they break dictionary
+    lookups and search. Persian writes ZWNJ on purpose (the option ``joiners="keep"`` keeps
+    it); joiners elsewhere, as in emoji sequences, are left alone.
+
+    >>> remove_joiners_in_arabic_words("مدر\N{ZERO WIDTH NON-JOINER}سة")
+    'مدرسة'
+    >>> family = "\N{MAN}\N{ZERO WIDTH JOINER}\N{WOMAN}"
+    >>> remove_joiners_in_arabic_words(family) == family
+    True
+    """
+    return _joiner_in_word().sub("", text)
+
+
+# --- the rules ------------------------------------------------------------------------------
+
+EXOTIC_SPACE = substitution_rule(
+    code="AR104",
+    name="exotic-space",
+    message="Special space character: use a plain space",
+    doc="""
+## What it does
+Replaces no-break spaces (U+00A0), narrow no-break spaces, the en, em, thin and hair spaces
+(U+2000-U+200A), the ideographic space and every other space separator (Unicode category Zs)
+with a plain space. LINE SEPARATOR and PARAGRAPH SEPARATOR become a line feed.
+
+## Why
+Scraped Arabic news carries about 370 no-break spaces per MB; on some sites they are the only
+separator between two words. They look like spaces but `str.split`, tokenizers and search
+engines may not treat them as spaces. Deleting them instead (as some cleaners do) glues words
+together.
+
+## Example
+`قال\\u00a0الوزير` becomes `قال الوزير`.
+
+## Fix safety
+Safe: the text reads the same.
+""",
+    enabled=lambda config: config.spaces,
+    pattern=lambda config: _exotic_space(),
+    replace=lambda match, config: _plain_space(match),
+    note=lambda match: f"{describe(match.group())}: use a plain space",
+)
+
+CONTROL_CHARACTER = substitution_rule(
+    code="AR102",
+    name="control-character",
+    message="Control character",
+    doc="""
+## What it does
+Removes C0 and C1 control characters (U+0000-U+001F, U+007F-U+009F) other than tab, line feed
+and carriage return. A run of them that stands alone between two non-space characters becomes
+one space.
+
+## Why
+Controls have no place in text. In scraped news they mark lost structure: one Saudi site has
+pairs of U+001A (SUBSTITUTE) where a photo caption ended and the article began. Deleting them
+outright would glue the caption's last word to the article's first.
+
+## Example
+`التعليق\\x1a\\x1aبداية` becomes `التعليق بداية`; `كلمة \\x00` becomes `كلمة `.
+
+## Fix safety
+Safe.
+""",
+    enabled=lambda config: config.controls,
+    pattern=lambda config: _controls(),
+    replace=lambda match, config: _separate_or_remove(match),
+    note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
+)
+
+INVISIBLE_CHARACTER = substitution_rule(
+    code="AR101",
+    name="invisible-character",
+    message="Invisible character",
+    doc="""
+## What it does
+Removes invisible format characters: ZERO WIDTH SPACE, WORD JOINER, SOFT HYPHEN, the
+LEFT-TO-RIGHT, RIGHT-TO-LEFT and ARABIC LETTER MARKs, the bidi embeddings, overrides and
+isolates with their terminators, invisible operators, and byte order marks after the start of
+the text. The set is Unicode's format category (Cf) minus the characters that render (Arabic
+number signs, END OF AYAH), the joiners (AR103) and the tag characters of emoji flags.
+
+## Why
+News sites leave about 17 of them per MB. Inside a word they break dictionary lookups and
+search ("إ\\u200eلون" does not match "إلون"); around spaces they are noise. In the measured
+news they sit inside words or beside the spaces between words, never as the only separator,
+so removing them does not glue words; where a space really is missing, the run-on splitter
+(AR501) restores it with dictionary evidence.
+
+## Example
+`فبرا\\u202d\\u202cير` becomes `فبراير`; `أحالت\\u202d \\u202cوزارة` becomes `أحالت وزارة`.
+
+## Fix safety
+Safe.
+""",
+    enabled=lambda config: config.invisibles,
+    pattern=lambda config: _invisible(),
+    replace=lambda match, config: "",
+    note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
+)
+
+JOINER_IN_WORD = substitution_rule(
+    code="AR103",
+    name="joiner-in-word",
+    message="Zero width (non-)joiner inside an Arabic word",
+    doc="""
+## What it does
+Removes ZERO WIDTH NON-JOINER (U+200C) and ZERO WIDTH JOINER (U+200D) between two Arabic
+letters (harakat and tatweel count as part of the word). With `joiners = "keep"` they stay.
+
+## Why
+In Arabic they only change how two letters connect; they make a word differ from its
+dictionary form and from every other copy of it. Persian uses ZWNJ on purpose (می‌شود), so
+text that mixes Persian should set `joiners = "keep"`. Joiners outside Arabic words, such as
+those inside emoji sequences, are not touched.
+
+## Example
+`مدر\\u200cسة` becomes `مدرسة`.
+
+## Fix safety
+Safe.
+""",
+    enabled=lambda config: config.joiners == "remove",
+    pattern=lambda config: _joiner_in_word(),
+    replace=lambda match, config: "",
+    note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
+)
+
+RULES: tuple[Rule, ...] = (EXOTIC_SPACE, CONTROL_CHARACTER, INVISIBLE_CHARACTER, JOINER_IN_WORD)

@@ -1,0 +1,107 @@
+"""Invariants of the whole engine over Arabic-aware random text (phenomenon: any string).
+
+Every shrunk counterexample that hypothesis ever found is pinned with ``@example``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from strategies import arabic_text, non_arabic_text
+
+import arnorm
+from arnorm.config import CLEAN, NONE, PRESETS, Config, _choices
+from arnorm.edits import apply_edits
+from arnorm.engine import active_rules
+
+# One config per single behaviour switched on over the "none" preset, plus the presets.
+SINGLE_OPTIONS: dict[str, Config] = {}
+for f in dataclasses.fields(Config):
+    if f.name in ("ignore", "extra_words", "never_split"):
+        continue
+    values = _choices().get(f.name, (True,))
+    for value in values:
+        if value != getattr(NONE, f.name):
+            SINGLE_OPTIONS[f"{f.name}={value}"] = dataclasses.replace(NONE, **{f.name: value})
+CONFIGS = {**{f"preset {name}": config for name, config in PRESETS.items()}, **SINGLE_OPTIONS}
+
+
+@pytest.mark.parametrize("config", CONFIGS.values(), ids=CONFIGS.keys())
+@given(text=arabic_text)
+def test_clean_is_idempotent(config: Config, text: str) -> None:
+    once = arnorm.clean(text, preset=config)
+    assert arnorm.clean(once, preset=config) == once
+
+
+@pytest.mark.parametrize("config", CONFIGS.values(), ids=CONFIGS.keys())
+@given(text=arabic_text)
+def test_fast_path_equals_edit_log_path(config: Config, text: str) -> None:
+    fixed = arnorm.fix(text, preset=config)
+    assert fixed.text == arnorm.clean(text, preset=config)
+    assert apply_edits(text, fixed.edits) == fixed.text
+
+
+@given(text=arabic_text)
+def test_each_rule_fast_path_equals_its_edits(text: str) -> None:
+    for rule in active_rules(PRESETS["search"]) + active_rules(CLEAN):
+        edits = list(rule.find(text, CLEAN))
+        assert rule.fix(text, CLEAN) == apply_edits(text, edits), rule.code
+        text = rule.fix(text, CLEAN)
+
+
+@given(text=arabic_text, data=st.data())
+def test_offset_maps_round_trip(text: str, data: st.DataObject) -> None:
+    fixed = arnorm.fix(text)
+    start = data.draw(st.integers(0, len(fixed.text)))
+    end = data.draw(st.integers(start, len(fixed.text)))
+    in_start, in_end = fixed.input_span(start, end)
+    assert 0 <= in_start <= in_end <= len(text)
+    out_start, out_end = fixed.output_span(in_start, in_end)
+    assert out_start <= start
+    assert end <= out_end
+
+
+@given(text=arabic_text)
+def test_all_rules_off_changes_nothing(text: str) -> None:
+    assert arnorm.clean(text, preset="none") == text
+    assert arnorm.fix(text, preset="none").edits == ()
+
+
+# Rules that repair text broken before it became Arabic: they may change text without Arabic.
+SCRAPING_REPAIRS = {"mojibake": False, "html_entities": False, "html_tags": False}
+
+
+@given(text=non_arabic_text)
+def test_text_without_arabic_keeps_all_but_invisibles_and_spaces(text: str) -> None:
+    expected = arnorm.clean(text, preset=NONE, invisibles=True, controls=True, spaces=True)
+    assert arnorm.clean(text, **SCRAPING_REPAIRS) == expected
+
+
+@given(text=arabic_text)
+def test_lint_and_fix_agree(text: str) -> None:
+    findings = arnorm.lint(text)
+    fixed = arnorm.fix(text)
+    if not any(f.replacement is not None for f in findings):
+        assert not fixed.changed
+    for edit in fixed.edits:
+        assert any(
+            f.code in edit.codes and f.start <= edit.end and edit.start <= f.end for f in findings
+        ), edit
+
+
+@given(text=arabic_text)
+def test_a_safe_fix_leaves_nothing_safe_to_fix(text: str) -> None:
+    fixed = arnorm.fix(text, safe_only=True).text
+    assert [f for f in arnorm.lint(fixed) if f.safe and f.replacement is not None] == []
+
+
+@given(text=st.text())
+@example("\ud800")
+def test_no_exception_on_any_string(text: str) -> None:
+    for name in PRESETS:
+        arnorm.clean(text, preset=name)
+        arnorm.fix(text, preset=name)
+        arnorm.lint(text, preset=name)
