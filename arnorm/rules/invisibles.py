@@ -20,6 +20,7 @@ from arnorm.chars import (
     INVISIBLE_FORMAT,
     JOINERS,
     LINE_SEPARATORS,
+    PRESENTATION_FORMS,
     TATWEEL,
     char_class,
     describe,
@@ -87,9 +88,9 @@ def remove_control_characters(text: str) -> str:
 @functools.cache
 def _invisible() -> re.Pattern[str]:
     # A byte order mark at the very start of the text is the one invisible that belongs there.
+    # The class comes first so that the scan for it is fast (a leading lookbehind is slow).
     invisible = char_class(INVISIBLE_FORMAT)
-    rest = char_class(INVISIBLE_FORMAT - {BOM})
-    return re.compile(f"(?:(?<=.){invisible}|{rest})+", re.DOTALL)
+    return re.compile(f"{invisible}(?<!\\A{BOM}){invisible}*")
 
 
 def remove_invisible_characters(text: str) -> str:
@@ -112,8 +113,12 @@ def remove_invisible_characters(text: str) -> str:
 
 @functools.cache
 def _joiner_in_word() -> re.Pattern[str]:
-    arabic = char_class(ARABIC_LETTERS | ARABIC_MARKS | {TATWEEL})
-    return re.compile(f"(?<={arabic}){char_class(JOINERS)}+(?={arabic})")
+    # Presentation forms are letters too: AR105 unfolds them later in the pipeline, and a
+    # joiner left between them would be inside a word on the next run.
+    arabic = char_class(ARABIC_LETTERS | ARABIC_MARKS | PRESENTATION_FORMS | {TATWEEL})
+    joiners = char_class(JOINERS)
+    # The joiner comes first so that the scan for it is fast (a leading lookbehind is slow).
+    return re.compile(f"{joiners}(?<={arabic}{joiners}){joiners}*(?={arabic})")
 
 
 def remove_joiners_in_arabic_words(text: str) -> str:
