@@ -9,6 +9,7 @@ same rules in the same order.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -236,16 +237,30 @@ def lint(
     )
     for step in passes:
         offsets = OffsetMap(step.log)
-        findings.extend(_finding(edit, step.rule, offsets) for edit in step.edits)
+        unsafe = [edit for edit in step.log if not edit.safe]
+        findings.extend(_finding(edit, step.rule, offsets, unsafe) for edit in step.edits)
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     return findings
 
 
-def _finding(edit: Edit, rule: Rule, offsets: OffsetMap) -> Finding:
+def _finding(edit: Edit, rule: Rule, offsets: OffsetMap, unsafe: Sequence[Edit]) -> Finding:
     start, end = offsets.to_source(edit.start, edit.end)
     message = edit.note or rule.message
     name = BY_CODE[edit.code].name
-    return Finding(edit.code, name, message, start, end, edit.replacement, edit.safe)
+    safe = edit.safe and not _touches_any(unsafe, start, end)
+    return Finding(edit.code, name, message, start, end, edit.replacement, safe)
+
+
+def _touches_any(edits: Sequence[Edit], start: int, end: int) -> bool:
+    """Whether ``[start, end]`` overlaps or touches one of the sorted, disjoint `edits`.
+
+    A finding next to an unsafe edit of an earlier rule may exist only because that edit was
+    made (a double space left by a dropped mark): it is no safer than the edit it builds on.
+    """
+    if not edits:
+        return False
+    k = bisect_right([edit.start for edit in edits], end)
+    return k > 0 and edits[k - 1].end >= start
 
 
 def explain(edits: Sequence[Edit]) -> Mapping[str, int]:

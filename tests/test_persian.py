@@ -105,3 +105,11 @@ def test_persian_passage_inside_an_arabic_article() -> None:
     text = "قال الوزیر في المدینة أمس: گفت وزیر خارجه. وأضاف الوزیر في مدینة أخرى هذا اليوم"
     expected = "قال الوزير في المدينة أمس: گفت وزیر خارجه. وأضاف الوزير في مدينة أخرى هذا اليوم"
     assert arnorm.clean(text, **ONLY) == expected
+
+
+def test_a_finding_that_builds_on_an_unsafe_fix_is_unsafe() -> None:
+    """Search folds the ى that the unsafe final-yeh choice wrote: that fold is unsafe too."""
+    findings = arnorm.lint("علی", preset="search")
+    assert {f.code for f in findings} == {"AR201", "AR203"}
+    assert not any(f.safe for f in findings)
+    assert arnorm.fix("علی", preset="search", safe_only=True).text == "علی"
