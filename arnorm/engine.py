@@ -247,20 +247,26 @@ def _finding(edit: Edit, rule: Rule, offsets: OffsetMap, unsafe: Sequence[Edit])
     start, end = offsets.to_source(edit.start, edit.end)
     message = edit.note or rule.message
     name = BY_CODE[edit.code].name
-    safe = edit.safe and not _touches_any(unsafe, start, end)
+    safe = edit.safe and not _builds_on(unsafe, start, end)
     return Finding(edit.code, name, message, start, end, edit.replacement, safe)
 
 
-def _touches_any(edits: Sequence[Edit], start: int, end: int) -> bool:
-    """Whether ``[start, end]`` overlaps or touches one of the sorted, disjoint `edits`.
+def _builds_on(edits: Sequence[Edit], start: int, end: int) -> bool:
+    """Whether an edit of ``[start, end)`` shares a character with one of the sorted, disjoint
+    `edits`, or either is an insertion at the other's edge or inside it.
 
-    A finding next to an unsafe edit of an earlier rule may exist only because that edit was
-    made (a double space left by a dropped mark): it is no safer than the edit it builds on.
+    A finding over an unsafe edit of an earlier rule may exist only because that edit was made
+    (a double space left by a dropped mark): it is no safer than the edit it builds on.
     """
-    if not edits:
-        return False
-    k = bisect_right([edit.start for edit in edits], end)
-    return k > 0 and edits[k - 1].end >= start
+    k = bisect_right([edit.start for edit in edits], end) if edits else 0
+    while k > 0 and edits[k - 1].end >= start:
+        k -= 1
+        lo, hi = edits[k].start, edits[k].end
+        if max(lo, start) < min(hi, end):
+            return True
+        if (lo == hi and start <= lo <= end) or (start == end and lo <= start <= hi):
+            return True
+    return False
 
 
 def explain(edits: Sequence[Edit]) -> Mapping[str, int]:

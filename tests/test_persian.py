@@ -113,3 +113,16 @@ def test_a_finding_that_builds_on_an_unsafe_fix_is_unsafe() -> None:
     assert {f.code for f in findings} == {"AR201", "AR203"}
     assert not any(f.safe for f in findings)
     assert arnorm.fix("علی", preset="search", safe_only=True).text == "علی"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("ب\N{ARABIC LETTER ALEF WASLA ISOLATED FORM}ی", id="alef folded later"),
+        pytest.param("\N{ARABIC LETTER TEH MARBUTA GOAL}ی", id="teh marbuta folded later"),
+    ],
+)
+def test_final_yeh_choice_survives_the_search_folds(text: str) -> None:
+    """The evidence reads the word as folded too, so folding it does not change the choice."""
+    fixed = arnorm.fix(text, preset="search", safe_only=True).text
+    assert [f for f in arnorm.lint(fixed, preset="search") if f.safe and f.replacement] == []

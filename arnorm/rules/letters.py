@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from arnorm.chars import (
+    ALEF_VARIANTS,
     ARABIC_LETTERS,
     ARABIC_MARKS,
     COMBINING_HAMZA_AND_MADDA,
@@ -341,17 +342,31 @@ def _choose_final_yeh(word: str) -> tuple[str, bool, str]:
     `word` has its other look-alikes already replaced and ends with the Persian yeh (marks
     aside). The lexicon is loaded only here, on the first word that needs it.
     """
-    from arnorm.lexicon import default_lexicon
-
     i = _final_letter(word)
-    zipf = default_lexicon().zipf
-    with_yeh = zipf(word[:i] + YEH + word[i + 1 :])
-    with_maksura = zipf(word[:i] + ALEF_MAKSURA + word[i + 1 :])
+    with_yeh = _evidence(word[:i], YEH + word[i + 1 :])
+    with_maksura = _evidence(word[:i], ALEF_MAKSURA + word[i + 1 :])
     letter = ALEF_MAKSURA if with_maksura > with_yeh else YEH
     best, other = max(with_yeh, with_maksura), min(with_yeh, with_maksura)
     safe = best >= FINAL_YEH_KNOWN and best - other >= FINAL_YEH_MARGIN
     note = f"final Persian yeh: {letter} by word frequency (Zipf {best:.2f} against {other:.2f})"
     return letter, safe, note
+
+
+# The search preset's folds of the letters before the final one (AR202-AR204): the choice
+# reads the word as written and as folded, so it is the same before and after those folds.
+_FOLDED = dict.fromkeys(ALEF_VARIANTS, ALEF) | {
+    "\N{ARABIC LETTER TEH MARBUTA}": "\N{ARABIC LETTER HEH}",
+    ALEF_MAKSURA: YEH,
+}
+
+
+def _evidence(stem: str, ending: str) -> float:
+    """The Zipf frequency of ``stem + ending``, or of its folded spelling if that is higher."""
+    from arnorm.lexicon import default_lexicon
+
+    zipf = default_lexicon().zipf
+    folded = "".join(_FOLDED.get(ch, ch) for ch in stem)
+    return max(zipf(stem + ending), zipf(folded + ending))
 
 
 def _lookalike_edits(text: str, start: int, end: int) -> Iterator[Edit]:
