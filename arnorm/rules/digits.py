@@ -177,6 +177,7 @@ Safe: every number keeps its value.
     enabled=lambda config: config.digits != "off",
     find=find_digit_systems,
     fast=_fix_digits,
+    trigger=lambda config: frozenset(_SOURCES[config.digits]),
 )
 
 RULES: tuple[Rule, ...] = (DIGIT_SYSTEM,)

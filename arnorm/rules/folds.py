@@ -86,6 +86,7 @@ spelling must find the other.
     enabled=lambda config: config.fold_alef,
     pattern=lambda config: _alef_variant(),
     replace=lambda match, config: ALEF * len(match.group()),
+    trigger=lambda config: ALEF_VARIANTS,
     note=lambda match: f"{describe(match.group()[0])}: fold to alef",
 )
 
@@ -109,6 +110,7 @@ of matching both spellings.
     enabled=lambda config: config.fold_alef_maksura,
     pattern=lambda config: _letter(ALEF_MAKSURA),
     replace=lambda match, config: YEH * len(match.group()),
+    trigger=lambda config: frozenset(ALEF_MAKSURA),
     note=lambda match: "alef maksura: fold to yeh",
 )
 
@@ -130,6 +132,7 @@ Final teh marbuta is often typed as heh (`مدرسه`), so a search must treat t
     enabled=lambda config: config.fold_teh_marbuta,
     pattern=lambda config: _letter(TEH_MARBUTA),
     replace=lambda match, config: HEH * len(match.group()),
+    trigger=lambda config: frozenset(TEH_MARBUTA),
     note=lambda match: "teh marbuta: fold to heh",
 )
 

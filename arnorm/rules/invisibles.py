@@ -164,6 +164,7 @@ Safe: the text reads the same.
     enabled=lambda config: config.spaces,
     pattern=lambda config: _exotic_space(),
     replace=lambda match, config: _plain_space(match),
+    trigger=lambda config: EXOTIC_SPACES | LINE_SEPARATORS,
     note=lambda match: f"{describe(match.group())}: use a plain space",
 )
 
@@ -191,6 +192,7 @@ Safe.
     enabled=lambda config: config.controls,
     pattern=lambda config: _controls(),
     replace=lambda match, config: _separate_or_remove(match),
+    trigger=lambda config: CONTROLS,
     note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
 )
 
@@ -222,6 +224,7 @@ Safe.
     enabled=lambda config: config.invisibles,
     pattern=lambda config: _invisible(),
     replace=lambda match, config: "",
+    trigger=lambda config: INVISIBLE_FORMAT,
     note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
 )
 
@@ -249,6 +252,7 @@ Safe.
     enabled=lambda config: config.joiners == "remove",
     pattern=lambda config: _joiner_in_word(),
     replace=lambda match, config: "",
+    trigger=lambda config: JOINERS,
     note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
 )
 

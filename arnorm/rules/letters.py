@@ -442,6 +442,7 @@ Safe: the text reads the same.
     enabled=lambda config: config.presentation_forms,
     pattern=lambda config: _presentation(),
     replace=lambda match, config: _unfold_run(match),
+    trigger=lambda config: PRESENTATION_FORMS - WORD_LIGATURES,
     note=lambda match: f"presentation forms ({describe(match.group()[0])} ...): use base letters",
 )
 
@@ -474,6 +475,7 @@ Safe: the words are those the ligature is read as.
     enabled=lambda config: config.word_ligatures == "expand",
     pattern=lambda config: _word_ligature(),
     replace=lambda match, config: _spell_out(match),
+    trigger=lambda config: frozenset(_spellings()),
     note=lambda match: f"{describe(match.group())}: spell out",
 )
 
@@ -502,6 +504,7 @@ Safe: the two spellings are canonically equivalent.
     enabled=lambda config: config.hamza_composition,
     pattern=lambda config: _decomposed_hamza(),
     replace=lambda match, config: _compose(match),
+    trigger=lambda config: COMBINING_HAMZA_AND_MADDA,
     note=lambda match: f"{describe(match.group()[-1])} after {describe(match.group()[0])}",
 )
 
@@ -540,6 +543,7 @@ the other, so `علی` (على 7.2 against علي 6.1) is unsafe and `فی` is s
     enabled=lambda config: config.persian_letters,
     find=find_persian_lookalikes,
     fast=_fix_persian_lookalikes,
+    trigger=lambda config: frozenset(PERSIAN_LOOKALIKES),
 )
 
 RULES: tuple[Rule, ...] = (PRESENTATION_FORM, WORD_LIGATURE, DECOMPOSED_HAMZA, PERSIAN_LETTER)

@@ -249,6 +249,7 @@ Safe: the letters and marks are all kept.
     enabled=lambda config: config.tatweel != "off",
     pattern=lambda config: _tatweel_run(),
     replace=_tatweel_fix,
+    trigger=lambda config: frozenset(TATWEEL),
     note=lambda match: "tatweel",
 )
 
@@ -283,6 +284,7 @@ letter, and the fix cannot know which.
     enabled=lambda config: config.diacritics in ("keep", "keep-shadda"),
     find=find_diacritic_repairs,
     fast=_fix_diacritics,
+    trigger=lambda config: ARABIC_MARKS,
 )
 
 DIACRITIC_STRIP = substitution_rule(
@@ -314,6 +316,7 @@ Safe when asked for: the marks are removed by design, for search.
     enabled=lambda config: config.diacritics in ("strip", "keep-shadda"),
     pattern=lambda config: _marks(),
     replace=lambda match, config: _strip_run(match, config.diacritics == "keep-shadda"),
+    trigger=lambda config: ARABIC_MARKS,
     note=lambda match: "diacritics",
 )
 
