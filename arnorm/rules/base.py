@@ -9,6 +9,7 @@ replacement function, so they agree by construction.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -69,6 +70,14 @@ class Rule:
             if line and not line.startswith("#") and not line.endswith(":"):
                 return line
         return self.message
+
+
+def with_fast(fast: Fixer, rule: Rule) -> Rule:
+    """`rule` with another fast path: one measured faster for the same result (a chained
+    ``str.replace`` where the pattern is a plain character, say). The property tests check
+    that it still equals the rule's edits applied.
+    """
+    return dataclasses.replace(rule, fast=fast)
 
 
 def substitution_rule(
