@@ -81,10 +81,10 @@ def active_rules(config: Config) -> tuple[Rule, ...]:
 
 
 class _Plan:
-    """The active rules of a config with their triggers, and the scans for trigger characters.
+    """The active rules of a config with their triggers, and the scan for trigger characters.
 
-    One scan of the text finds which trigger characters it holds; each rule whose trigger is
-    absent is skipped. Per line of news this costs far less than a pass of every rule.
+    One scan of the text finds which trigger characters it holds, and each rule whose trigger
+    is absent is skipped: per line of news this costs far less than a pass of every rule.
     """
 
     def __init__(self, config: Config) -> None:
@@ -109,25 +109,22 @@ def _scan_class(chars: frozenset[str]) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _plan(config: Config) -> _Plan:
+def _plan_of(config: Config) -> _Plan:
     return _Plan(config)
 
 
-class _Present:
-    """The trigger characters of the text being cleaned, found again whenever it changes."""
+_PLANS: dict[int, tuple[Config, _Plan]] = {}
 
-    def __init__(self, plan: _Plan) -> None:
-        self._plan = plan
-        self._text: str | None = None
-        self._chars: set[str] = set()
 
-    def any_of(self, text: str, trigger: frozenset[str] | None) -> bool:
-        """Whether `text` holds a character of `trigger` (always true without a trigger)."""
-        if trigger is None:
-            return True
-        if text is not self._text:
-            self._text, self._chars = text, self._plan.present(text)
-        return not trigger.isdisjoint(self._chars)
+def _plan(config: Config) -> _Plan:
+    """The plan of `config`, found by identity first: hashing a Config takes longer than
+    running the rules of a short line that have nothing to do."""
+    entry = _PLANS.get(id(config))
+    if entry is None or entry[0] is not config:
+        if len(_PLANS) >= 64:
+            _PLANS.clear()
+        entry = _PLANS[id(config)] = (config, _plan_of(config))
+    return entry[1]
 
 
 def clean(text: str, *, preset: str | Config = "clean", **options: object) -> str:
@@ -142,10 +139,14 @@ def clean(text: str, *, preset: str | Config = "clean", **options: object) -> st
     _check_text(text)
     config = resolve(preset, options)
     plan = _plan(config)
-    present = _Present(plan)
+    scanned, found = None, set()
     for rule, trigger in plan.steps:
-        if present.any_of(text, trigger):
-            text = rule.fix(text, config)
+        if trigger is not None:
+            if text is not scanned:  # a rule changed it: scan again
+                scanned, found = text, plan.present(text)
+            if trigger.isdisjoint(found):
+                continue
+        text = rule.fix(text, config)
     return text
 
 
@@ -178,10 +179,13 @@ def _run(
     log: list[Edit] = []
     passes: list[_Pass] = []
     plan = _plan(config)
-    present = _Present(plan)
+    scanned, found = None, set()
     for rule, trigger in plan.steps:
-        if not present.any_of(text, trigger):
-            continue
+        if trigger is not None:
+            if text is not scanned:
+                scanned, found = text, plan.present(text)
+            if trigger.isdisjoint(found):
+                continue
         edits = list(rule.find(text, config))
         if edits and suppress:
             edits = _unsuppressed(edits, OffsetMap(log), suppress)

@@ -41,6 +41,7 @@ from arnorm.chars import (  # noqa: E402
     WORD_LIGATURES,
     char_class,
 )
+from arnorm.config import resolve  # noqa: E402
 from arnorm.edits import apply_edits  # noqa: E402
 from arnorm.engine import explain  # noqa: E402
 
@@ -94,9 +95,10 @@ def arnorm_tools() -> list[tuple[str, Callable[[str], object] | None]]:
         fixed = arnorm.fix(line)
         return fixed.input_span(0, len(fixed.text))  # builds the offset map
 
+    no_splitter = resolve("clean", {"split_runons": False})  # resolved once, as the CLI does
     return [
         ("arnorm clean (preset clean)", arnorm.clean),
-        ("arnorm clean (split_runons=False)", lambda line: arnorm.clean(line, split_runons=False)),
+        ("arnorm clean (split_runons=False)", lambda line: arnorm.clean(line, preset=no_splitter)),
         ("arnorm clean (preset search)", lambda line: arnorm.clean(line, preset="search")),
         ("arnorm fix (edit log + offsets)", fix_with_offsets),
         ("arnorm lint", arnorm.lint),

@@ -93,6 +93,7 @@ def test_lint_and_fix_agree(text: str) -> None:
 
 
 @given(text=arabic_text)
+@example("في\u200c\N{ARABIC LETTER ALEF WASLA ISOLATED FORM}")  # joiner before a form
 def test_a_safe_fix_leaves_nothing_safe_to_fix(text: str) -> None:
     fixed = arnorm.fix(text, safe_only=True).text
     assert [f for f in arnorm.lint(fixed) if f.safe and f.replacement is not None] == []
