@@ -105,3 +105,11 @@ def test_a_changed_number_is_in_one_system(
         assert edit.replacement is not None
         assert systems_in(edit.replacement) == 1
         assert not any(d in edit.replacement for d in PERSIAN_DIGITS)
+
+
+def test_a_stray_mark_takes_no_room_in_the_context() -> None:
+    """Dropping the stray mark (an unsafe AR302 fix) must not decide the nearest letter."""
+    text = "t; ۱۲ \N{ARABIC SIGN SALLALLAHOU ALAYHE WASSALLAM}في"
+    assert arnorm.clean(text, **mode("keep")) == text.replace("۱۲", "١٢")
+    fixed = arnorm.fix(text, safe_only=True).text
+    assert [f.code for f in arnorm.lint(fixed) if f.safe and f.replacement is not None] == []

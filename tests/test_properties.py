@@ -94,6 +94,7 @@ def test_lint_and_fix_agree(text: str) -> None:
 
 @given(text=arabic_text)
 @example("في\u200c\N{ARABIC LETTER ALEF WASLA ISOLATED FORM}")  # joiner before a form
+@example("&quot;\x00۱۲\x00\u0610في")  # a stray mark moved the nearest letter of a number
 def test_a_safe_fix_leaves_nothing_safe_to_fix(text: str) -> None:
     fixed = arnorm.fix(text, safe_only=True).text
     assert [f for f in arnorm.lint(fixed) if f.safe and f.replacement is not None] == []

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from arnorm.chars import (
     ARABIC_INDIC_DIGITS,
     ARABIC_LETTERS,
+    ARABIC_MARKS,
     ASCII_DIGITS,
     PERSIAN_DIGITS,
     PRESENTATION_LETTERS,
@@ -54,13 +55,21 @@ def _to(system: str) -> dict[int, str]:
     return {ord(d): system[i % 10] for i, d in enumerate(_ALL_DIGITS)}
 
 
-def _nearest_letter(chars: Iterator[str]) -> tuple[int, bool]:
-    """The distance to the first letter in `chars`, and whether it is Arabic (or -1)."""
-    for distance, ch in enumerate(chars):
-        if ch == "\n":
+def _nearest_letter(chars: Iterable[str]) -> tuple[int, bool]:
+    """The distance to the first letter in `chars`, and whether it is Arabic (or -1).
+
+    Marks take no room: the distance is the same with or without them, so dropping a stray
+    mark (AR302) never changes which letter is nearest.
+    """
+    distance = 0
+    for ch in chars:
+        if ch in ARABIC_MARKS:
+            continue
+        if ch == "\n" or distance > CONTEXT_REACH:
             break
         if ch.isalpha():
             return distance, ch in _ARABIC_SCRIPT_LETTERS
+        distance += 1
     return -1, False
 
 
@@ -87,8 +96,9 @@ def in_arabic_text(text: str, start: int, end: int) -> bool:
     >>> in_arabic_text("سعر 12 دولارا", 4, 6), in_arabic_text("قال iPhone 12 جديد", 11, 13)
     (True, False)
     """
-    left = _nearest_letter(reversed(text[max(0, start - CONTEXT_REACH) : start]))
-    right = _nearest_letter(iter(text[end : end + CONTEXT_REACH]))
+    reach = CONTEXT_REACH * 8  # room for marks, still a bound on the work per number
+    left = _nearest_letter(reversed(text[max(0, start - reach) : start]))
+    right = _nearest_letter(text[end : end + reach])
     found = [hit for hit in (left, right) if hit[0] >= 0]
     if not found:
         return False
