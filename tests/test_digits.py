@@ -28,6 +28,7 @@ KEEP_NOOPS = [
     pytest.param("۱۲۳", id="no letter: not arabic text"),
     pytest.param("page ۱۲", id="latin context"),
     pytest.param("گفت ۱۲ وزیر", id="persian passage"),
+    pytest.param("قال: گفت۱۲", id="glued to a persian word"),
 ]
 
 

@@ -296,22 +296,39 @@ def persian_passages(text: str) -> list[tuple[int, int]]:
 
 
 def _passages_in_segment(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    words = [(m.start(), m.end()) for m in _word().finditer(text, start, end)]
+    """Each passage of the segment ``text[start:end]``, widened to whole space-separated
+    tokens (a number glued to a Persian word is Persian too)."""
+    letter = _letter()
+    spans = (m.span() for m in _word().finditer(text, start, end))
+    words = [(a, b) for a, b in spans if letter.search(text, a, b)]  # marks alone: no word
+    for first, last in _reaches(text, words):
+        lo, hi = words[first][0], words[last][1]
+        while lo > start and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < end and not text[hi].isspace():
+            hi += 1
+        yield lo, hi
+
+
+def _reaches(text: str, words: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Runs of word indices within :data:`PASSAGE_REACH` of a foreign word, merged."""
     foreign = _foreign()
-    reach = PASSAGE_REACH
-    lo_word = hi_word = -1
+    first = last = -1
     for i, (a, b) in enumerate(words):
         if not foreign.search(text, a, b):
             continue
-        lo, hi = max(0, i - reach), min(len(words) - 1, i + reach)
-        if lo_word >= 0 and lo <= hi_word + 1:
-            hi_word = hi
-            continue
-        if lo_word >= 0:
-            yield words[lo_word][0], words[hi_word][1]
-        lo_word, hi_word = lo, hi
-    if lo_word >= 0:
-        yield words[lo_word][0], words[hi_word][1]
+        lo, hi = max(0, i - PASSAGE_REACH), min(len(words) - 1, i + PASSAGE_REACH)
+        if first >= 0 and lo > last + 1:
+            yield first, last
+            first = -1
+        first, last = (lo if first < 0 else first), hi
+    if first >= 0:
+        yield first, last
+
+
+@functools.cache
+def _letter() -> re.Pattern[str]:
+    return re.compile(char_class(ARABIC_LETTERS))
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
