@@ -20,7 +20,9 @@ from arnorm.rules.base import Rule
 
 CONFIGS: list[Config] = list(PRESETS.values())
 for f in dataclasses.fields(Config):
-    for value in _choices().get(f.name, ()):
+    if f.name in ("ignore", "extra_words", "never_split"):
+        continue
+    for value in _choices().get(f.name, (True,)):
         CONFIGS.append(dataclasses.replace(NONE, **{f.name: value}))
 
 TRIGGERED = [rule for rule in RULES if rule.trigger is not None]
