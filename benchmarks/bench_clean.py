@@ -377,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     if not NEWS.is_dir():
         print(f"note: {NEWS} is absent: throughput, growth and choices are skipped\n")
         print_adversarial()
+        print_false_changes()
         return 0
     lines = news_lines()
     print_speeds(lines)
