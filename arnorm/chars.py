@@ -210,3 +210,112 @@ def is_arabic_letter(ch: str) -> bool:
     (True, True, False, False)
     """
     return ch in ARABIC_LETTERS
+
+
+# --- Letters, ligatures, marks and digits of the core rules (AR105-AR304) ------------------
+
+ARABIC_BASE_BLOCKS: tuple[tuple[int, int], ...] = tuple(
+    block for block in ARABIC_BLOCKS if block not in PRESENTATION_BLOCKS
+)
+DOTTED_CIRCLE = "\N{DOTTED CIRCLE}"  # the conventional base for showing a mark on its own
+SUPERSCRIPT_ALEF = DAGGER_ALEF
+COMBINING_HAMZA_AND_MADDA = frozenset(
+    "\N{ARABIC MADDAH ABOVE}\N{ARABIC HAMZA ABOVE}\N{ARABIC HAMZA BELOW}"
+)
+ASCII_DIGITS = "0123456789"
+
+
+def _nfkc(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch)
+
+
+def _is_word_ligature(ch: str) -> bool:
+    name = unicodedata.name(ch, "")
+    named_for_a_word = name.startswith("ARABIC LIGATURE") and " WITH " not in name
+    return named_for_a_word or unicodedata.category(ch) in ("So", "Sc")
+
+
+#: Presentation forms that stand for a whole word or phrase: ﷲ ﷺ ﷻ ﷼ ﷽ and the honorifics.
+#: Letter ligatures are named "X WITH Y" (LAM WITH ALEF); word ligatures are named after their
+#: word (ALLAH, JALLAJALALOUHOU) or are symbols (RIAL SIGN, the basmala, which has no
+#: decomposition, like the honorifics U+FD40-U+FD4F).
+WORD_LIGATURES: frozenset[str] = chars_where(_is_word_ligature, PRESENTATION_BLOCKS)
+
+#: Isolated presentation forms of harakat (ﹰ ﹶ ...), which NFKC maps to a space and the mark.
+SPACING_MARK_FORMS: frozenset[str] = chars_where(
+    lambda ch: _nfkc(ch).startswith(" "), PRESENTATION_BLOCKS
+)
+
+#: Presentation forms of letters and letter ligatures (ﺏ ﻻ ﲀ ...): those whose NFKC
+#: decomposition holds a letter, word ligatures excepted.
+PRESENTATION_LETTERS: frozenset[str] = frozenset(
+    ch
+    for ch in PRESENTATION_FORMS - WORD_LIGATURES
+    if any(unicodedata.category(c) == "Lo" for c in _nfkc(ch))
+)
+
+
+def _hamza_pairs() -> dict[tuple[str, str], str]:
+    pairs = {}
+    for ch in chars_where(lambda c: bool(unicodedata.decomposition(c)), ARABIC_BASE_BLOCKS):
+        parts = unicodedata.decomposition(ch).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            base, mark = (chr(int(part, 16)) for part in parts)
+            if mark in COMBINING_HAMZA_AND_MADDA:
+                pairs[base, mark] = ch
+    return pairs
+
+
+#: What canonical composition (NFC) makes of a letter followed by a combining hamza or madda:
+#: ("ا", U+0654) -> "أ", ("و", U+0654) -> "ؤ", ("ی"-like heh goal, U+0654) -> "ۂ" ...
+HAMZA_COMPOSITIONS: dict[tuple[str, str], str] = _hamza_pairs()
+
+
+def _is_alef_variant(ch: str) -> bool:
+    name = unicodedata.name(ch, "")
+    is_letter = unicodedata.category(ch) == "Lo" and name != "ARABIC LETTER ALEF"
+    return is_letter and "ALEF" in name.split() and "MAKSURA" not in name
+
+
+#: Alef with hamza or madda, alef wasla and the other alef letters (أ إ آ ٱ ٲ ...).
+ALEF_VARIANTS: frozenset[str] = chars_where(_is_alef_variant, ARABIC_BASE_BLOCKS)
+
+#: The letters of the Arabic alphabet (hamza to yeh, without tatweel).
+ARABIC_ALPHABET: frozenset[str] = chars_where(
+    lambda ch: unicodedata.category(ch) == "Lo", [(0x0621, 0x064A)]
+)
+
+#: Persian and Urdu letters that stand for an Arabic letter when they appear inside an Arabic
+#: word (AR201). Hand-picked, one judgement per entry:
+PERSIAN_LOOKALIKES: dict[str, str] = {
+    # The Persian kaf: the same letter, drawn without the hamza-like stroke.
+    "\N{ARABIC LETTER KEHEH}": "\N{ARABIC LETTER KAF}",
+    # Urdu keyboards type this for heh at the start and in the middle of a word.
+    "\N{ARABIC LETTER HEH DOACHASHMEE}": "\N{ARABIC LETTER HEH}",
+    # Urdu's ordinary heh.
+    "\N{ARABIC LETTER HEH GOAL}": "\N{ARABIC LETTER HEH}",
+    # A Kurdish and Uyghur vowel letter, drawn like a final heh.
+    "\N{ARABIC LETTER AE}": "\N{ARABIC LETTER HEH}",
+    # Urdu's teh marbuta.
+    "\N{ARABIC LETTER TEH MARBUTA GOAL}": "\N{ARABIC LETTER TEH MARBUTA}",
+    # The Persian yeh: dotless at the end of a word, where it is Arabic yeh or alef maksura;
+    # AR201 decides that case with the word frequencies.
+    "\N{ARABIC LETTER FARSI YEH}": "\N{ARABIC LETTER YEH}",
+}
+
+#: Letters that Maghrebi Arabic writes (ڤ for v, ڨ for g ...): Arabic letters in Arabic text.
+MAGHREBI_LETTERS = frozenset(
+    "\N{ARABIC LETTER VEH}"  # ڤ: v in foreign words and names, all over the Arab world
+    "\N{ARABIC LETTER FEH WITH THREE DOTS BELOW}"  # ڥ: the Maghrebi veh
+    "\N{ARABIC LETTER FEH WITH DOT MOVED BELOW}"  # ڢ: the Maghrebi feh
+    "\N{ARABIC LETTER QAF WITH DOT ABOVE}"  # ڧ: the Maghrebi qaf
+    "\N{ARABIC LETTER QAF WITH THREE DOTS ABOVE}"  # ڨ: g in Tunisia and Algeria
+    "\N{ARABIC LETTER NG}"  # ڭ: g in Morocco
+)
+
+#: Letters that mark a word as Persian, Urdu, Kurdish or another language written in Arabic
+#: script (پ چ ژ گ ۀ ے ڵ ...): every base-form Arabic-script letter outside the Arabic
+#: alphabet, except the alef variants, the look-alikes above and the Maghrebi letters.
+FOREIGN_LETTERS: frozenset[str] = (
+    ARABIC_LETTERS - ARABIC_ALPHABET - ALEF_VARIANTS - set(PERSIAN_LOOKALIKES) - MAGHREBI_LETTERS
+)

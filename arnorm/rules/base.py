@@ -9,6 +9,7 @@ replacement function, so they agree by construction.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from arnorm.edits import Edit, apply_edits
 
 Finder = Callable[[str, Config], Iterable[Edit]]
 Fixer = Callable[[str, Config], str]
+Trigger = Callable[[Config], frozenset[str]]
 
 
 class Pattern(Protocol):
@@ -37,6 +39,11 @@ class Rule:
     ``arnorm rules CODE`` prints. `safe` is the default safety of the rule's edits (an edit may
     override it). `enabled` reads the config; the engine also drops rules whose code is in
     ``config.ignore``.
+
+    `trigger`, when given, names the characters without which the rule has nothing to do:
+    ``trigger(config)`` is a set such that a text holding none of them gets no edit. The engine
+    finds the characters of all triggers in one scan and skips the rules whose trigger is
+    absent, so a rule that rarely fires costs next to nothing. A test checks each trigger.
     """
 
     code: str
@@ -47,6 +54,7 @@ class Rule:
     enabled: Callable[[Config], bool]
     find: Finder
     fast: Fixer | None = None
+    trigger: Trigger | None = None
 
     def fix(self, text: str, config: Config) -> str:
         """The fixed text: the fast path when the rule has one, else the edits applied."""
@@ -64,6 +72,14 @@ class Rule:
         return self.message
 
 
+def with_fast(fast: Fixer, rule: Rule) -> Rule:
+    """`rule` with another fast path: one measured faster for the same result (a chained
+    ``str.replace`` where the pattern is a plain character, say). The property tests check
+    that it still equals the rule's edits applied.
+    """
+    return dataclasses.replace(rule, fast=fast)
+
+
 def substitution_rule(
     *,
     code: str,
@@ -75,6 +91,7 @@ def substitution_rule(
     replace: Callable[[re.Match[str], Config], str],
     safe: bool = True,
     note: Callable[[re.Match[str]], str] | None = None,
+    trigger: Trigger | None = None,
 ) -> Rule:
     """A rule that rewrites every match of `pattern` with ``replace(match, config)``.
 
@@ -92,4 +109,4 @@ def substitution_rule(
     def fast(text: str, config: Config) -> str:
         return pattern(config).sub(lambda match: replace(match, config), text)
 
-    return Rule(code, name, message, doc, safe, enabled, find, fast)
+    return Rule(code, name, message, doc, safe, enabled, find, fast, trigger)

@@ -1,7 +1,153 @@
-"""Rules of this module are being written; the pipeline already has their place."""
+"""Spelling folds for search (AR202, AR203, AR204).
+
+Arabic writers and keyboards differ on a few letters: hamza on alef is often left out (احمد
+for أحمد), final yeh is written as alef maksura in Egypt (فى for في), teh marbuta as heh
+(مدرسه for مدرسة). A search index must match them all, so the search preset folds each group
+to one letter. These folds lose a distinction on purpose, so the clean preset never makes
+them: على and علي are different words.
+"""
 
 from __future__ import annotations
 
-from arnorm.rules.base import Rule
+import functools
+import re
 
-RULES: tuple[Rule, ...] = ()
+from arnorm.chars import ALEF_VARIANTS, char_class, describe
+from arnorm.rules.base import Rule, substitution_rule, with_fast
+
+ALEF = "\N{ARABIC LETTER ALEF}"
+YEH = "\N{ARABIC LETTER YEH}"
+HEH = "\N{ARABIC LETTER HEH}"
+ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
+TEH_MARBUTA = "\N{ARABIC LETTER TEH MARBUTA}"
+
+
+_ALEF_VARIANTS = sorted(ALEF_VARIANTS)
+
+
+@functools.cache
+def _alef_variant() -> re.Pattern[str]:
+    return re.compile(char_class(ALEF_VARIANTS) + "+")
+
+
+def fold_alef(text: str) -> str:
+    """Write every alef as bare alef: أ إ آ ٱ and the other alef letters become ا.
+
+    >>> fold_alef("أحمد إلى آخر ٱلكتاب")
+    'احمد الى اخر الكتاب'
+    """
+    for variant in _ALEF_VARIANTS:  # chained str.replace: the fastest way (benchmarks/)
+        text = text.replace(variant, ALEF)
+    return text
+
+
+def fold_alef_maksura(text: str) -> str:
+    """Write alef maksura as yeh: ى becomes ي.
+
+    >>> fold_alef_maksura("على مستشفى")
+    'علي مستشفي'
+    """
+    return text.replace(ALEF_MAKSURA, YEH)
+
+
+def fold_teh_marbuta(text: str) -> str:
+    """Write teh marbuta as heh: ة becomes ه.
+
+    >>> fold_teh_marbuta("مدرسة")
+    'مدرسه'
+    """
+    return text.replace(TEH_MARBUTA, HEH)
+
+
+@functools.cache
+def _letter(ch: str) -> re.Pattern[str]:
+    return re.compile(re.escape(ch) + "+")
+
+
+_SAFETY = """
+## Fix safety
+Safe when asked for: the fold loses a distinction by design, for search, and is never on in
+the clean preset.
+"""
+
+FOLD_ALEF = with_fast(
+    lambda text, config: fold_alef(text),
+    substitution_rule(
+        code="AR202",
+        name="fold-alef",
+        message="Alef variant: fold to bare alef",
+        doc="""
+## What it does
+With `fold_alef = true` (the search preset), writes alef with hamza above or below, alef with
+madda, alef wasla and the other alef letters of Unicode (derived from their names) as bare
+alef `ا`.
+
+## Why
+Hamza on alef is left out as often as it is written (`احمد`, `اسلام`), so a search for one
+spelling must find the other.
+
+## Example
+`أحمد إلى آخر ٱلكتاب` becomes `احمد الى اخر الكتاب`.
+"""
+        + _SAFETY,
+        enabled=lambda config: config.fold_alef,
+        pattern=lambda config: _alef_variant(),
+        replace=lambda match, config: ALEF * len(match.group()),
+        trigger=lambda config: ALEF_VARIANTS,
+        note=lambda match: f"{describe(match.group()[0])}: fold to alef",
+    ),
+)
+
+FOLD_ALEF_MAKSURA = with_fast(
+    lambda text, config: text.replace(ALEF_MAKSURA, YEH),
+    substitution_rule(
+        code="AR203",
+        name="fold-alef-maksura",
+        message="Alef maksura: fold to yeh",
+        doc="""
+## What it does
+With `fold_alef_maksura = true` (the search preset), writes alef maksura `ى` as yeh `ي`.
+
+## Why
+Egyptian and much web writing puts `ى` for final `ي` (`فى` for `في`), and the reverse happens
+too, so a search must treat them as one letter. It makes `على` and `علي` one key: the price
+of matching both spellings.
+
+## Example
+`على مستشفى` becomes `علي مستشفي`.
+"""
+        + _SAFETY,
+        enabled=lambda config: config.fold_alef_maksura,
+        pattern=lambda config: _letter(ALEF_MAKSURA),
+        replace=lambda match, config: YEH * len(match.group()),
+        trigger=lambda config: frozenset(ALEF_MAKSURA),
+        note=lambda match: "alef maksura: fold to yeh",
+    ),
+)
+
+FOLD_TEH_MARBUTA = with_fast(
+    lambda text, config: text.replace(TEH_MARBUTA, HEH),
+    substitution_rule(
+        code="AR204",
+        name="fold-teh-marbuta",
+        message="Teh marbuta: fold to heh",
+        doc="""
+## What it does
+With `fold_teh_marbuta = true` (the search preset), writes teh marbuta `ة` as heh `ه`.
+
+## Why
+Final teh marbuta is often typed as heh (`مدرسه`), so a search must treat them as one letter.
+
+## Example
+`مدرسة` becomes `مدرسه`.
+"""
+        + _SAFETY,
+        enabled=lambda config: config.fold_teh_marbuta,
+        pattern=lambda config: _letter(TEH_MARBUTA),
+        replace=lambda match, config: HEH * len(match.group()),
+        trigger=lambda config: frozenset(TEH_MARBUTA),
+        note=lambda match: "teh marbuta: fold to heh",
+    ),
+)
+
+RULES: tuple[Rule, ...] = (FOLD_ALEF, FOLD_ALEF_MAKSURA, FOLD_TEH_MARBUTA)

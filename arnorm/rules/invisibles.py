@@ -20,6 +20,7 @@ from arnorm.chars import (
     INVISIBLE_FORMAT,
     JOINERS,
     LINE_SEPARATORS,
+    PRESENTATION_FORMS,
     TATWEEL,
     char_class,
     describe,
@@ -87,9 +88,9 @@ def remove_control_characters(text: str) -> str:
 @functools.cache
 def _invisible() -> re.Pattern[str]:
     # A byte order mark at the very start of the text is the one invisible that belongs there.
+    # The class comes first so that the scan for it is fast (a leading lookbehind is slow).
     invisible = char_class(INVISIBLE_FORMAT)
-    rest = char_class(INVISIBLE_FORMAT - {BOM})
-    return re.compile(f"(?:(?<=.){invisible}|{rest})+", re.DOTALL)
+    return re.compile(f"{invisible}(?<!\\A{BOM}){invisible}*")
 
 
 def remove_invisible_characters(text: str) -> str:
@@ -112,8 +113,12 @@ def remove_invisible_characters(text: str) -> str:
 
 @functools.cache
 def _joiner_in_word() -> re.Pattern[str]:
-    arabic = char_class(ARABIC_LETTERS | ARABIC_MARKS | {TATWEEL})
-    return re.compile(f"(?<={arabic}){char_class(JOINERS)}+(?={arabic})")
+    # Presentation forms are letters too: AR105 unfolds them later in the pipeline, and a
+    # joiner left between them would be inside a word on the next run.
+    arabic = char_class(ARABIC_LETTERS | ARABIC_MARKS | PRESENTATION_FORMS | {TATWEEL})
+    joiners = char_class(JOINERS)
+    # The joiner comes first so that the scan for it is fast (a leading lookbehind is slow).
+    return re.compile(f"{joiners}(?<={arabic}{joiners}){joiners}*(?={arabic})")
 
 
 def remove_joiners_in_arabic_words(text: str) -> str:
@@ -159,6 +164,7 @@ Safe: the text reads the same.
     enabled=lambda config: config.spaces,
     pattern=lambda config: _exotic_space(),
     replace=lambda match, config: _plain_space(match),
+    trigger=lambda config: EXOTIC_SPACES | LINE_SEPARATORS,
     note=lambda match: f"{describe(match.group())}: use a plain space",
 )
 
@@ -186,6 +192,7 @@ Safe.
     enabled=lambda config: config.controls,
     pattern=lambda config: _controls(),
     replace=lambda match, config: _separate_or_remove(match),
+    trigger=lambda config: CONTROLS,
     note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
 )
 
@@ -217,6 +224,7 @@ Safe.
     enabled=lambda config: config.invisibles,
     pattern=lambda config: _invisible(),
     replace=lambda match, config: "",
+    trigger=lambda config: INVISIBLE_FORMAT,
     note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
 )
 
@@ -244,6 +252,7 @@ Safe.
     enabled=lambda config: config.joiners == "remove",
     pattern=lambda config: _joiner_in_word(),
     replace=lambda match, config: "",
+    trigger=lambda config: JOINERS,
     note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
 )
 

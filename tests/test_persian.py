@@ -1,0 +1,128 @@
+"""Persian and Urdu look-alike letters in Arabic words, and Persian passages: AR201."""
+
+from __future__ import annotations
+
+import pytest
+
+import arnorm
+import arnorm.lexicon
+from arnorm.config import NONE
+from arnorm.rules.letters import PASSAGE_REACH, persian_passages
+
+ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
+ONLY = {"preset": NONE, "persian_letters": True}
+
+PERSIAN_FIXES = [
+    pytest.param("کتاب", "كتاب", id="keheh to kaf"),
+    pytest.param("مھرجان", "مهرجان", id="heh doachashmee to heh"),
+    pytest.param("ہذا", "هذا", id="heh goal to heh"),
+    pytest.param("وجە", "وجه", id="ae to heh"),
+    pytest.param("مدرسۃ", "مدرسة", id="teh marbuta goal to teh marbuta"),
+    pytest.param("المدینة", "المدينة", id="farsi yeh inside a word is yeh"),
+    pytest.param("یوم", "يوم", id="farsi yeh at the start is yeh"),
+    pytest.param("فی البیت", "في البيت", id="final: yeh by frequency"),
+    pytest.param("علی", "على", id="final: alef maksura by frequency"),
+    pytest.param("مستشفی", "مستشفى", id="final alef maksura in a longer word"),
+    pytest.param("الذی", "الذي", id="final yeh in a longer word"),
+    pytest.param("زنقلیطی", "زنقليطي", id="unknown word: yeh"),
+    pytest.param(
+        "علی\N{ARABIC LETTER SUPERSCRIPT ALEF}",
+        "على\N{ARABIC LETTER SUPERSCRIPT ALEF}",
+        id="marks after",
+    ),
+    pytest.param("ڤیلا", "ڤيلا", id="maghrebi veh stays, the yeh is fixed"),
+    pytest.param(
+        "گفت هنا و ثم قال إن المدینة",
+        "گفت هنا و ثم قال إن المدينة",
+        id="beyond the passage's reach",
+    ),
+]
+PERSIAN_NOOPS = [
+    pytest.param("كتاب المدينة في", id="arabic letters"),
+    pytest.param("پیام", id="word with peh is persian"),
+    pytest.param("گفت وزیر خارجه", id="persian passage"),
+    pytest.param("وزیر امور خارجه ایران گفت", id="the marker may come last"),
+    pytest.param(f"می{ZWNJ}شود", id="zwnj inside a word marks persian"),
+    pytest.param("ڨالمة ڤيديو ڭناوة", id="maghrebi letters are arabic"),
+    pytest.param("ۀ ے ڵ", id="other foreign letters"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERSIAN_FIXES)
+def test_persian_fixes(text: str, expected: str) -> None:
+    assert arnorm.clean(text, **ONLY) == expected
+    assert {f.code for f in arnorm.lint(text, **ONLY)} == {"AR201"}
+
+
+@pytest.mark.parametrize("text", PERSIAN_NOOPS)
+def test_persian_noops(text: str) -> None:
+    assert arnorm.clean(text, **ONLY) == text
+
+
+SAFETY = [
+    pytest.param("فی", True, id="في is far more frequent than فى"),
+    pytest.param("الذی", True, id="الذي is far more frequent than الذى"),
+    pytest.param("علی", False, id="على and علي are both common words"),
+    pytest.param("زنقلیطی", False, id="unknown word: a guess"),
+]
+
+
+@pytest.mark.parametrize(("text", "safe"), SAFETY)
+def test_final_yeh_is_unsafe_without_strong_evidence(text: str, safe: bool) -> None:
+    final = [f for f in arnorm.lint(text, **ONLY) if f.end == len(text)]
+    assert [f.safe for f in final] == [safe]
+    assert "frequency" in final[0].message
+
+
+def test_yeh_inside_a_word_is_always_safe() -> None:
+    assert all(f.safe for f in arnorm.lint("بیت", **ONLY))
+
+
+def test_lexicon_is_loaded_only_for_a_final_yeh(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail() -> None:
+        raise AssertionError("lexicon loaded")
+
+    monkeypatch.setattr(arnorm.lexicon, "default_lexicon", fail)
+    assert arnorm.clean("مھرجان کتاب المدینة", **ONLY) == "مهرجان كتاب المدينة"
+
+
+def test_passage_reaches_five_words_within_the_sentence() -> None:
+    words = ["قال", "هنا", "إن", "ثم", "لنا", "فيه", "گفت", "وزیر", "خارجه", "ایران", "ثم", "لا"]
+    text = " ".join(words)
+    [(start, end)] = persian_passages(text)
+    assert PASSAGE_REACH == 5
+    assert text[start:end] == " ".join(words[1:])
+    assert persian_passages("گفت\nالمدینة") == [(0, 3)]
+
+
+def test_passages_of_two_foreign_words_merge() -> None:
+    words = ["گفت", *["كلمة"] * 10, "پیام", "ثم"]
+    text = " ".join(words)
+    assert persian_passages(text) == [(0, len(text))]
+
+
+def test_persian_passage_inside_an_arabic_article() -> None:
+    text = "قال الوزیر في المدینة أمس: گفت وزیر خارجه. وأضاف الوزیر في مدینة أخرى هذا اليوم"
+    expected = "قال الوزير في المدينة أمس: گفت وزیر خارجه. وأضاف الوزير في مدينة أخرى هذا اليوم"
+    assert arnorm.clean(text, **ONLY) == expected
+
+
+def test_a_finding_that_builds_on_an_unsafe_fix_is_unsafe() -> None:
+    """Search folds the ى that the unsafe final-yeh choice wrote: that fold is unsafe too."""
+    findings = arnorm.lint("علی", preset="search")
+    assert {f.code for f in findings} == {"AR201", "AR203"}
+    assert not any(f.safe for f in findings)
+    assert arnorm.fix("علی", preset="search", safe_only=True).text == "علی"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("ب\N{ARABIC LETTER ALEF WASLA ISOLATED FORM}ی", id="alef folded later"),
+        pytest.param("\N{ARABIC LETTER TEH MARBUTA GOAL}ی", id="teh marbuta folded later"),
+    ],
+)
+def test_final_yeh_choice_survives_the_search_folds(text: str) -> None:
+    """The evidence reads the word as folded too, so folding it does not change the choice."""
+    fixed = arnorm.fix(text, preset="search", safe_only=True).text
+    assert [f for f in arnorm.lint(fixed, preset="search") if f.safe and f.replacement] == []
