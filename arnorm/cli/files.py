@@ -1,7 +1,7 @@
 """Which files to check: paths walked into files, filtered by include and exclude globs.
 
-Files named on the command line are always checked. Folders are walked recursively, in sorted
-order, skipping the default excludes (version control, virtual environments, caches,
+Files named on the command line are always checked. Folders are walked recursively (their files
+in sorted order), skipping the default excludes (version control, virtual environments, caches,
 node_modules) or the ``exclude`` globs that replace them, plus ``extend-exclude``, and keeping
 only the files that match ``include`` when it is given.
 
@@ -110,7 +110,7 @@ def expand(paths: Sequence[str], filters: Filters, errors: list[str]) -> Iterato
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from _walk(path, filters)
+            yield from sorted(_walk(path, filters))
         elif path.exists():
             yield path
         else:
