@@ -52,7 +52,8 @@ def test_a_finding_line_says_code_name_message_and_fix() -> None:
     assert lines == [
         'news.txt:1:4: AR104 exotic-space: U+00A0 NO-BREAK SPACE: use a plain space (fix: "\\u00a0"'
         ' -> " ")',
-        'news.txt:1:11: AR101 invisible-character: U+200F RIGHT-TO-LEFT MARK (fix: remove "\\u200f")',
+        "news.txt:1:11: AR101 invisible-character: U+200F RIGHT-TO-LEFT MARK"
+        ' (fix: remove "\\u200f")',
         "Found 2 problems in 1 file (2 fixable with `arnorm fix`).",
     ]
 
@@ -83,7 +84,9 @@ SELECTIONS = [
     pytest.param(["--select", "exotic-space"], {"AR104"}, id="select a name"),
     pytest.param(["--select", "AR10"], {"AR101", "AR102", "AR104"}, id="select a prefix"),
     pytest.param(["--ignore", "AR104,AR102"], {"AR101"}, id="ignore a list"),
-    pytest.param(["--select", "AR101", "--extend-select", "AR102"], {"AR101", "AR102"}, id="extend"),
+    pytest.param(
+        ["--select", "AR101", "--extend-select", "AR102"], {"AR101", "AR102"}, id="extend"
+    ),
     pytest.param(["--select", "AR101,AR104", "--ignore", "AR1"], set(), id="ignore beats select"),
     pytest.param(["--no-spaces"], {"AR101", "AR102"}, id="a behaviour option switches a rule"),
 ]
@@ -197,7 +200,7 @@ def test_unsafe_and_report_only_findings() -> None:
     with extra_rules(REPORT_ONLY, UNSAFE):
         result = run("check", "f.txt")
     assert result.out.splitlines() == [
-        'f.txt:1:9: AR999 test-unsafe: Repeated exclamation marks (test rule, unsafe fix) (unsafe'
+        "f.txt:1:9: AR999 test-unsafe: Repeated exclamation marks (test rule, unsafe fix) (unsafe"
         ' fix: "!!" -> "!")',
         "f.txt:1:12: AR998 test-report-only: Doubled X (test rule, no fix)",
         "Found 2 problems in 1 file (0 fixable with `arnorm fix`, 1 more with --unsafe-fixes).",

@@ -24,7 +24,7 @@ from arnorm.cli import options
 #: The configuration files looked for in each folder, first match wins.
 NAMES = (".arnorm.toml", "pyproject.toml")
 #: Options that are not configuration keys: they choose the configuration or the input.
-NOT_KEYS = frozenset({"--config", "--isolated", "--help"})
+NOT_KEYS = frozenset({"--config", "--isolated", "--help", "--stdin-filename", "--output"})
 
 
 class ConfigError(Exception):
@@ -102,9 +102,11 @@ def _arguments(flag: str, action: argparse.Action, value: object, config: Config
         return [
             a for glob, rules in _table(flag, value, config) for a in (flag, _ignore(glob, rules))
         ]
-    if kind == "flag":
+    if kind in ("flag", "switch"):
         if not isinstance(value, bool):
             raise ConfigError(f"{config.path}: {flag[2:]} must be true or false")
+        if kind == "switch":
+            return [flag] if value else []
         return [flag if value else f"--no-{flag[2:]}"]
     if kind == "list":
         return [flag, ",".join(_strings(flag, value, config))]

@@ -6,9 +6,9 @@ entities are passed to the engine as protected spans: the rules neither change n
 them. The scanner is line-based for blocks and one regular expression for inline markup; where
 it is unsure it protects more, never less (a list item's indented paragraph counts as code).
 
->>> text = "قال\xa0الوزير `x\xa0y` [رابط](https://example.org/a\xa0b)"
+>>> text = "قال\xa0الوزير `x\xa0y` [رابط](https://example.org/a\u200fb)"
 >>> [text[a:b] for a, b in scan(text).spans]
-['`x\xa0y`', '(https://example.org/a\xa0b)']
+['`x\xa0y`', '(https://example.org/a\u200fb)']
 """
 
 from __future__ import annotations

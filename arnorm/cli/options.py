@@ -187,10 +187,12 @@ def positive(value: str) -> int:
     return number
 
 
-def kind_of(action: argparse.Action) -> Literal["flag", "list", "repeat", "value"]:
+def kind_of(action: argparse.Action) -> Literal["flag", "switch", "list", "repeat", "value"]:
     """How a configuration value becomes arguments for `action` (see :mod:`configfile`)."""
     if isinstance(action, argparse.BooleanOptionalAction):
         return "flag"
+    if isinstance(action, argparse._StoreTrueAction):
+        return "switch"
     if action.type in (comma_list, selectors) and not isinstance(action, argparse._AppendAction):
         return "list"
     if isinstance(action, argparse._AppendAction):

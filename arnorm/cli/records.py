@@ -160,7 +160,7 @@ def string_fields(line: str, names: frozenset[str]) -> Iterator[tuple[int, int, 
     Raises ValueError when `line` is not one JSON object.
 
     >>> list(string_fields('{"a": "x", "b": {"a": "y"}, "c": "z"}', frozenset("ac")))
-    [(6, 9, 'x'), (34, 37, 'z')]
+    [(6, 9, 'x'), (33, 36, 'z')]
     """
     decode = json.JSONDecoder().raw_decode
     position = _skip(line, 0)

@@ -174,7 +174,7 @@ def _plural(count: int, noun: str) -> str:
 
 
 def split_lines(text: str) -> list[str]:
-    """Lines of `text`, each with its line feed; only line feeds end lines.
+    r"""Lines of `text`, each with its line feed; only line feeds end lines.
 
     >>> split_lines("a\r\nb\x1cc\n")
     ['a\r\n', 'b\x1cc\n']
