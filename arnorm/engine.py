@@ -9,7 +9,7 @@ same rules in the same order.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from arnorm.config import Config, resolve
@@ -91,6 +91,25 @@ def clean(text: str, *, preset: str | Config = "clean", **options: object) -> st
     for rule in active_rules(config):
         text = rule.fix(text, config)
     return text
+
+
+def cleaner(preset: str | Config = "clean", **options: object) -> Callable[[str], str]:
+    """:func:`clean` with its configuration resolved once, for cleaning many short texts.
+
+    >>> clean_line = cleaner("clean")
+    >>> clean_line("قال\N{NO-BREAK SPACE}الوزير")
+    'قال الوزير'
+    """
+    config = resolve(preset, options)
+    rules = active_rules(config)
+
+    def clean_one(text: str) -> str:
+        _check_text(text)
+        for rule in rules:
+            text = rule.fix(text, config)
+        return text
+
+    return clean_one
 
 
 #: A span of the input, ``(start, end)``.

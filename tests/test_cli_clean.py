@@ -206,6 +206,11 @@ def test_cleaning_a_file_onto_itself() -> None:
     assert path.stat().st_mode & 0o777 == 0o640
 
 
+def test_a_device_is_written_not_replaced() -> None:
+    assert run("clean", "-o", os.devnull, stdin=f"أ{NBSP}ب\n".encode()).code == 0
+    assert Path(os.devnull).is_char_device()
+
+
 def test_missing_input_and_read_only_output() -> None:
     assert run("clean", "missing.txt").err == "missing.txt: No such file or directory\n"
     Path("ro.txt").write_bytes(b"x")

@@ -149,6 +149,11 @@ def test_an_error_does_not_stop_the_other_files() -> None:
     ]
 
 
+def test_devices_are_refused() -> None:
+    result = run("check", "/dev/zero")
+    assert (result.code, result.err) == (2, "/dev/zero: not a regular file\n")
+
+
 def test_files_over_the_size_limit_are_refused() -> None:
     write("big.txt", DIRTY * 10)
     result = run("check", "--max-file-bytes", "50", "big.txt")

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 import arnorm
 from arnorm.config import CLEAN, Config
-from arnorm.engine import explain
+from arnorm.engine import cleaner, explain
 
 Form = Literal["text", "jsonl", "csv"]
 _Decode = Callable[[str, int], tuple[Any, int]]
@@ -73,10 +73,11 @@ class Cleaner:
     def __init__(self, job: Job) -> None:
         self.job = job
         self.result = Cleaned()
+        self._clean = cleaner(job.config)
 
     def value(self, text: str) -> str:
         if not self.job.statistics:
-            return arnorm.clean(text, preset=self.job.config)
+            return self._clean(text)
         fixed = arnorm.fix(text, preset=self.job.config)
         self.result.counts.update(explain(fixed.edits))
         return fixed.text

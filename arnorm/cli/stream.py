@@ -270,15 +270,23 @@ def _open_input(name: str) -> Iterator[BinaryIO]:
 
 @contextlib.contextmanager
 def _open_output(name: str) -> Iterator[_Sink]:
-    """stdout, or a file written under a temporary name and renamed when all went well."""
+    """stdout, or a file written under a temporary name and renamed when all went well.
+
+    A device or a pipe (``-o /dev/null``) is written directly: renaming over it would replace it.
+    """
     if name == "-":
         sys.stdout.flush()
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
     target = Path(name).resolve()
-    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else new_file_mode()
-    if target.exists() and not mode & stat.S_IWUSR:
+    info = target.stat() if target.exists() else None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(target, "wb") as device:
+            yield device
+        return
+    if info is not None and not info.st_mode & stat.S_IWUSR:
         raise InputError(f"{name} is read-only, not written")
+    mode = stat.S_IMODE(info.st_mode) if info is not None else new_file_mode()
     with AtomicWriter(target, mode) as writer:
         yield writer

@@ -105,8 +105,12 @@ class TextFile:
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
-    """The bytes of `path`, refusing files larger than `limit` (they are for ``clean``)."""
-    size = path.stat().st_size
+    """The bytes of `path`, refusing files larger than `limit` (they are for ``clean``) and
+    anything that is not a regular file (a device or a pipe may never end)."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file")
+    size = info.st_size
     if size > limit:
         raise InputError(
             f"{size:,} bytes is over the {limit:,}-byte limit of check and fix"
@@ -123,7 +127,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     an :class:`InputError`.
     """
     target = path.resolve()
-    mode = stat.S_IMODE(target.stat().st_mode)
+    info = target.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file, not changed")
+    mode = stat.S_IMODE(info.st_mode)
     if not mode & stat.S_IWUSR or not os.access(target, os.W_OK):
         raise InputError("read-only file, not changed")
     write_new(target, data, mode)
