@@ -3,6 +3,8 @@ with flat memory (phenomenon: news streams)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import sys
@@ -10,7 +12,11 @@ from pathlib import Path
 
 import pytest
 from cli_support import LSEP, NBSP, RLM, ZWSP, run
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import arabic_text
 
+import arnorm
 from arnorm.cli import main as cli_main
 from arnorm.cli import stream
 
@@ -269,3 +275,41 @@ def test_tqdm_progress_bar(monkeypatch: pytest.MonkeyPatch) -> None:
     result = run("clean", "--progress", stdin="نص\n".encode())
     assert "B/s" in result.err
     assert run("clean", stdin="نص\n".encode()).err == ""  # not a terminal: no bar
+
+
+encodable_text = arabic_text.map(lambda text: text.encode("utf-8", "replace").decode())
+
+
+def library_clean(text: str) -> str:
+    return arnorm.clean(text, html_tags=True)
+
+
+@given(text=encodable_text)
+def test_text_lines_agree_with_the_library_across_chunk_boundaries(text: str) -> None:
+    out = clean(text.encode(), "--chunk-bytes", "16").decode()
+    lines = text.split("\n")
+    expected = [
+        library_clean(line[:-1]) + "\r" if line.endswith("\r") else library_clean(line)
+        for line in lines
+    ]
+    assert out == "\n".join(expected)
+
+
+@given(texts=st.lists(encodable_text, max_size=4), escaped=st.booleans())
+def test_jsonl_agrees_with_the_library(texts: list[str], escaped: bool) -> None:
+    rows = [{"id": i, "text": text, "other": text} for i, text in enumerate(texts)]
+    data = "".join(json.dumps(row, ensure_ascii=escaped) + "\n" for row in rows)
+    out = clean(data.encode(), "--jsonl", "--chunk-bytes", "64").decode()
+    got = [json.loads(line) for line in out.split("\n")[:-1]]
+    assert got == [{**row, "text": library_clean(row["text"])} for row in rows]
+    assert all(list(row) == ["id", "text", "other"] for row in got)
+    assert out.isascii() or not escaped
+
+
+@given(rows=st.lists(st.tuples(encodable_text, encodable_text), max_size=4))
+def test_csv_agrees_with_the_library(rows: list[tuple[str, str]]) -> None:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows([("text", "other"), *rows])
+    out = clean(buffer.getvalue().encode(), "--csv", "--chunk-bytes", "64").decode()
+    got = list(csv.reader(io.StringIO(out, newline="")))
+    assert got == [["text", "other"], *([library_clean(a), b] for a, b in rows)]

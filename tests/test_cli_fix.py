@@ -9,6 +9,12 @@ from pathlib import Path
 
 import pytest
 from cli_support import LSEP, NBSP, REPORT_ONLY, RLM, UNSAFE, ZWSP, extra_rules, run
+from hypothesis import example, given
+from hypothesis import strategies as st
+from strategies import arabic_text
+
+import arnorm
+from arnorm.cli.textfile import TextFile
 
 
 @pytest.fixture(autouse=True)
@@ -147,3 +153,37 @@ def test_fix_summary_counts_files() -> None:
     write("c.txt", "سليم\n".encode())
     result = run("fix", "a.txt", "b.txt", "c.txt")
     assert result.out.splitlines()[-1] == "Fixed 3 problems in 2 files."
+
+
+encodable_text = arabic_text.map(lambda text: text.encode("utf-8", "replace").decode())
+
+
+@given(
+    text=encodable_text,
+    ending=st.sampled_from(["\n", "\r\n", "mixed"]),
+    bom=st.booleans(),
+    data=st.data(),
+)
+@example(text="a\r\u2028b\n", ending="\r\n", bom=False, data=None)
+@example(text="\ufeff", ending="\n", bom=False, data=None)
+@example(text="\r\xad", ending="\n", bom=False, data=None)
+def test_file_bytes_round_trip_through_the_rules(
+    text: str, ending: str, bom: bool, data: st.DataObject | None
+) -> None:
+    lines = text.replace("\r\n", "\n").split("\n")
+    if ending == "mixed" and data is not None:
+        endings = data.draw(st.lists(st.sampled_from(["\n", "\r\n"]), min_size=len(lines)))
+    else:
+        endings = ["\r\n" if ending != "\n" else "\n"] * len(lines)
+    raw = "".join(line + end for line, end in zip(lines, endings, strict=False))
+    source = ("\ufeff" if bom else "") + raw
+    file = TextFile.decode(source.encode())
+    fixed = arnorm.fix(file.text)
+    out = file.encode(fixed.edits)
+    # The file says what the rules made, carriage returns aside.
+    assert out.decode().replace("\r", "") == ("\ufeff" * file.bom + fixed.text).replace("\r", "")
+    assert out.startswith(b"\xef\xbb\xbf") is source.startswith("\ufeff")
+    if not fixed.edits:
+        assert out == source.encode()
+    if ending == "\r\n" and "\r" not in text:
+        assert b"\n" not in out.replace(b"\r\n", b"")  # a CRLF file stays CRLF

@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 from cli_support import NBSP, RLM, ZWSP, run
+from hypothesis import example, given
+from hypothesis import strategies as st
+from strategies import arabic_text
 
+from arnorm.cli import lint
+from arnorm.cli.files import Filters
 from arnorm.cli.markdown import code_blocks, scan
+from arnorm.config import CLEAN
 
 
 @pytest.fixture(autouse=True)
@@ -93,3 +99,52 @@ def test_scan_separates_code_from_other_markup() -> None:
     markup = scan(text)
     assert [text[a:b] for a, b in markup.code] == ["`كود`"]
     assert [text[a:b] for a, b in markup.other] == ["<!-- تعليق -->", "https://x.org"]
+
+
+MARKUP = [
+    "`",
+    "``",
+    "\n```\n",
+    "\n~~~ py\n",
+    "\n    ",
+    "\n\t",
+    "\n\n",
+    "<!--",
+    "-->",
+    "[",
+    "](",
+    ")",
+    '"',
+    "https://x.org/",
+    "www.a.org",
+    "<https://x.org/a>",
+    "&amp;",
+    "&nbsp;",
+    "<div dir='rtl'>",
+    "[ref]: /a",
+    "arnorm: off",
+    "arnorm: on",
+    "arnorm: ignore",
+    "arnorm: ignore[AR104]",
+]
+markdown_text = st.lists(st.one_of(st.sampled_from(MARKUP), arabic_text), max_size=12).map("".join)
+
+
+def _settings() -> lint.Settings:
+    return lint.Settings(CLEAN, Filters(Path.cwd()), (), 1 << 20, True)
+
+
+@given(text=markdown_text)
+@example("```\n\xa0")
+def test_protected_spans_are_never_reported_and_come_back_unchanged(text: str) -> None:
+    prepared = lint.prepare("x.md", text, _settings())
+    for finding in prepared.lint(text):
+        for lo, hi in prepared.protect:
+            if finding.start < finding.end:
+                assert not (finding.start < hi and lo < finding.end), (finding, lo, hi)
+            else:
+                assert not lo < finding.start < hi, (finding, lo, hi)
+    fixed = prepared.fix(text, safe_only=False)
+    for lo, hi in prepared.protect:
+        start, end = fixed.output_span(lo, hi)
+        assert fixed.text[start:end] == text[lo:hi]
