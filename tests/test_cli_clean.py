@@ -143,6 +143,22 @@ def test_csv_with_another_delimiter_and_two_columns() -> None:
     assert out == f"a;b;c\nأ ب;x{NBSP}y;ج د\n".encode()
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["--jobs", "-1"], id="negative jobs"),
+        pytest.param(["--jobs", "two"], id="jobs not a number"),
+        pytest.param(["--csv", "--delimiter", ";;"], id="two-character delimiter"),
+        pytest.param(["--csv", "--delimiter", '"'], id="quote as delimiter"),
+        pytest.param(["--jsonl", "--csv"], id="two formats"),
+    ],
+)
+def test_clean_usage_errors(argv: list[str]) -> None:
+    result = run("clean", *argv, stdin=b"x\n")
+    assert result.code == 2
+    assert "error:" in result.err
+
+
 def test_csv_errors() -> None:
     missing = run("clean", "--csv", "--column", "body", stdin=b"id,text\n1,x\n")
     assert missing.code == 2

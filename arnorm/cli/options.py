@@ -181,9 +181,21 @@ def per_file_ignore(value: str) -> FileIgnore:
 
 def positive(value: str) -> int:
     """A whole number of at least 1 (sizes in bytes)."""
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return _at_least(value, 1)
+
+
+def non_negative(value: str) -> int:
+    """A whole number of at least 0 (``--jobs 0``: one per core)."""
+    return _at_least(value, 0)
+
+
+def _at_least(value: str, least: int) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {value!r}") from None
+    if number < least:
+        raise argparse.ArgumentTypeError(f"must be at least {least}, not {number}")
     return number
 
 

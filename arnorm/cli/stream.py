@@ -44,11 +44,15 @@ def add_parser(commands: argparse._SubParsersAction[options.Parser]) -> None:
     clean.add_argument("--field", action="append", metavar="KEY", help="JSONL key (text)")
     clean.add_argument("--column", action="append", metavar="NAME", help="CSV column (text)")
     clean.add_argument("--delimiter", default=",", help="CSV delimiter (,)")
-    clean.add_argument("--jobs", "-j", type=int, default=1, help="processes (0: one per core)")
+    clean.add_argument(
+        "--jobs", "-j", type=options.non_negative, default=1, help="processes (0: one per core)"
+    )
     clean.add_argument("--statistics", action="store_true", help="count changes per rule")
     clean.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None)
     clean.add_argument("--max-line-bytes", type=options.positive, default=MAX_LINE_BYTES)
-    clean.add_argument("--chunk-bytes", type=options.positive, default=CHUNK_BYTES, help="")
+    clean.add_argument(
+        "--chunk-bytes", type=options.positive, default=CHUNK_BYTES, help=argparse.SUPPRESS
+    )
     options.add_rule_options(clean)
     options.add_config_options(clean)
     clean.set_defaults(run=run_clean)
@@ -88,8 +92,10 @@ class Totals:
 
 def run_clean(args: argparse.Namespace) -> int:
     name = args.input
-    if args.delimiter and len(args.delimiter) != 1:
-        raise options.UsageError("arnorm clean: error: --delimiter must be one character")
+    if len(args.delimiter) != 1 or args.delimiter in '"\r\n':
+        raise options.UsageError(
+            "arnorm clean: error: --delimiter must be one character, not a quote"
+        )
     job = make_job(args)
     options.warn_inactive(args, job.config)
     totals = Totals()
