@@ -105,6 +105,8 @@ def run_clean(args: argparse.Namespace) -> int:
     except InputError as error:
         print(f"{name}: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        raise  # the reader of stdout went away: main() stops quietly
     except OSError as error:
         print(f"{error.filename or name}: {error.strerror or error}", file=sys.stderr)
         return 2
