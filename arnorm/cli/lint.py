@@ -34,7 +34,12 @@ def add_parsers(commands: argparse._SubParsersAction[options.Parser]) -> None:
     )
     _add_common(check)
     output = check.add_argument_group("output")
-    output.add_argument("--format", choices=("text", "json", "github"), default="text")
+    output.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="one line each, a JSON array, or GitHub annotations (text)",
+    )
     output.add_argument("--diff", action="store_true", help="print the diff `fix` would make")
     output.add_argument("--statistics", action="store_true", help="count findings per rule")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
@@ -55,16 +60,34 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     options.add_rule_options(parser)
     found = parser.add_argument_group("files")
-    found.add_argument("--include", type=options.comma_list, metavar="GLOBS")
-    found.add_argument("--exclude", type=options.comma_list, metavar="GLOBS")
     found.add_argument(
-        "--extend-exclude", type=options.comma_list, action="append", metavar="GLOBS"
+        "--include", type=options.comma_list, metavar="GLOBS", help="walk only matching files"
     )
     found.add_argument(
-        "--per-file-ignores", type=options.per_file_ignore, action="append", metavar="GLOB:RULES"
+        "--exclude", type=options.comma_list, metavar="GLOBS", help="replace the default excludes"
+    )
+    found.add_argument(
+        "--extend-exclude",
+        type=options.comma_list,
+        action="append",
+        metavar="GLOBS",
+        help="exclude these too",
+    )
+    found.add_argument(
+        "--per-file-ignores",
+        type=options.per_file_ignore,
+        action="append",
+        metavar="GLOB:RULES",
+        help="switch rules off in matching files",
     )
     found.add_argument("--stdin-filename", metavar="NAME", help="the name of - in messages")
-    found.add_argument("--max-file-bytes", type=options.positive, default=MAX_FILE_BYTES)
+    found.add_argument(
+        "--max-file-bytes",
+        type=options.positive,
+        default=MAX_FILE_BYTES,
+        metavar="N",
+        help="refuse larger files (32 MiB)",
+    )
     options.add_config_options(parser)
 
 

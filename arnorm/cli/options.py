@@ -95,10 +95,11 @@ def _add_behaviour(group: argparse._ArgumentGroup, field: str) -> None:
     flag = f"--{option_name(field)}"
     hint = typing.get_type_hints(Config)[field]
     if field in _choices():
-        help = f"{'/'.join(map(str, _choices()[field]))}: {_rules_of(field)}"
+        rules = _rules_of(field)
+        help = f"the policy of {rules}" if rules else "a policy (its rules are not in this build)"
         group.add_argument(flag, choices=_choices()[field], dest=field, help=help)
     elif hint is bool:
-        help = f"switch {_rules_of(field)} on or off"
+        help = f"switch {_rules_of(field) or 'this behaviour'} on or off"
         group.add_argument(flag, action=argparse.BooleanOptionalAction, dest=field, help=help)
     else:
         help = _WORD_LIST_HELP.get(field, "repeatable")
@@ -116,7 +117,7 @@ def _rules_of(field: str) -> str:
         for value in values
         if rule.enabled(resolve(base, {field: value})) != rule.enabled(base)
     )
-    return ", ".join(dict.fromkeys(codes)) or "its rules"
+    return ", ".join(dict.fromkeys(codes))
 
 
 def build_config(

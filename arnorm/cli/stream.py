@@ -48,8 +48,19 @@ def add_parser(commands: argparse._SubParsersAction[options.Parser]) -> None:
         "--jobs", "-j", type=options.non_negative, default=1, help="processes (0: one per core)"
     )
     clean.add_argument("--statistics", action="store_true", help="count changes per rule")
-    clean.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None)
-    clean.add_argument("--max-line-bytes", type=options.positive, default=MAX_LINE_BYTES)
+    clean.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a progress bar on stderr (default: when stderr is a terminal)",
+    )
+    clean.add_argument(
+        "--max-line-bytes",
+        type=options.positive,
+        default=MAX_LINE_BYTES,
+        metavar="N",
+        help="a longer line is an error (16 MiB)",
+    )
     clean.add_argument(
         "--chunk-bytes", type=options.positive, default=CHUNK_BYTES, help=argparse.SUPPRESS
     )
