@@ -36,8 +36,9 @@ ENVIRONMENT = {**os.environ, "PYTHONPATH": str(ROOT)}
 MB = 1_000_000
 
 
-def run(command: Sequence[str], stdin: Path | None = None) -> tuple[float, int, int]:
-    """Wall seconds, exit status and peak RSS in MB (of the largest process) of a command."""
+def run(command: Sequence[str], stdin: Path | None = None) -> tuple[float, int, int, float]:
+    """Wall seconds, exit status, peak RSS in MB (of the largest process) and CPU seconds (of
+    all its processes) of a command."""
     with open(stdin or os.devnull, "rb") as source:
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -45,7 +46,8 @@ def run(command: Sequence[str], stdin: Path | None = None) -> tuple[float, int, 
         )
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
-    return wall, os.waitstatus_to_exitcode(status), usage.ru_maxrss // 1024
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, os.waitstatus_to_exitcode(status), usage.ru_maxrss // 1024, cpu
 
 
 def ant_documents() -> Iterator[dict[str, str]]:
@@ -105,17 +107,17 @@ def parallel_ceiling() -> float:
     return 2 * one / two
 
 
-def throughputs(path: Path, flags: Sequence[str], repeat: int) -> tuple[float, float]:
-    """MB/s of ``arnorm clean`` with --jobs 1 and 2, start-up included: the best of `repeat`
-    runs each, taken in turns so that both see the same neighbours."""
-    times: dict[int, list[float]] = {1: [], 2: []}
+def throughputs(path: Path, flags: Sequence[str], repeat: int) -> dict[int, tuple[float, float]]:
+    """MB/s and CPU seconds of ``arnorm clean`` with --jobs 1 and 2, start-up included: the
+    best of `repeat` runs each, taken in turns so that both see the same neighbours."""
+    runs: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
     for _ in range(repeat):
         for jobs in (1, 2):
-            wall, code, _ = run([*ARNORM, "clean", *flags, "--jobs", str(jobs), str(path)])
+            wall, code, _, cpu = run([*ARNORM, "clean", *flags, "--jobs", str(jobs), str(path)])
             assert code == 0, f"arnorm clean exited {code}"
-            times[jobs].append(wall)
+            runs[jobs].append((wall, cpu))
     size = path.stat().st_size / MB
-    return size / min(times[1]), size / min(times[2])
+    return {jobs: (size / min(t)[0], min(c for _, c in t)) for jobs, t in runs.items()}
 
 
 def in_process_rates(path: Path) -> list[tuple[str, float]]:
@@ -157,11 +159,16 @@ def report_throughput(folder: Path, megabytes: int, repeat: int) -> None:
     for kind, flags in (("text", []), ("jsonl", jsonl)):
         path = repeated(folder / f"news.{kind}", corpus(kind), megabytes * MB)
         ceiling = parallel_ceiling()
-        one, two = throughputs(path, flags, repeat)
+        rates = throughputs(path, flags, repeat)
+        (one, cpu_one), (two, cpu_two) = rates[1], rates[2]
         size = path.stat().st_size / MB
         print(
-            f"clean {kind:<5} {size:6.1f} MB  --jobs 1 {one:6.2f} MB/s  --jobs 2 {two:6.2f} MB/s"
-            f"  ratio {two / one:.2f}x  (two processes against one here now: {ceiling:.2f}x)"
+            f"clean {kind:<5} {size:5.1f} MB  --jobs 1 {one:6.2f} MB/s  --jobs 2 {two:6.2f} MB/s"
+            f"  ratio {two / one:.2f}x  (two busy processes against one here now: {ceiling:.2f}x)"
+        )
+        print(
+            f"      {kind:<5} CPU seconds, all processes: --jobs 1 {cpu_one:.2f}, --jobs 2"
+            f" {cpu_two:.2f}: on two free cores at most {2 * cpu_one / cpu_two:.2f}x"
         )
     for name, rate in in_process_rates(folder / "news.text"):
         print(f"in-process {name:<42} {rate:6.2f} MB/s")
@@ -185,7 +192,7 @@ def report_memory(folder: Path, sizes: Sequence[int]) -> None:
     for megabytes in sizes:
         path = repeated(folder / "big.txt", piece, megabytes * MB)
         for jobs in (1, 2):
-            wall, code, rss = run([*ARNORM, "clean", "--jobs", str(jobs), str(path)])
+            wall, code, rss, _ = run([*ARNORM, "clean", "--jobs", str(jobs), str(path)])
             assert code == 0, f"arnorm clean exited {code}"
             size = path.stat().st_size / MB
             print(
@@ -199,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the 1 GB memory run")
     parser.add_argument("--megabytes", type=int, default=32, help="throughput input size")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per throughput figure")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per throughput figure")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"note: {DATA} is absent: the CLI benchmark needs the raw news; skipped")
