@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_support import NBSP, REPORT_ONLY, RLM, UNSAFE, extra_rules, run
+from cli_support import NBSP, REPORT_ONLY, RLM, UNSAFE, base_project, extra_rules, run
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    base_project(tmp_path)
     monkeypatch.chdir(tmp_path)
 
 
@@ -198,7 +199,7 @@ def test_stdin_is_checked_under_its_given_name() -> None:
 def test_unsafe_and_report_only_findings() -> None:
     write("f.txt", "يا للعجب!! XX\n")
     with extra_rules(REPORT_ONLY, UNSAFE):
-        result = run("check", "f.txt")
+        result = run("check", "--extend-select", "AR998,AR999", "f.txt")
     assert result.out.splitlines() == [
         "f.txt:1:9: AR999 test-unsafe: Repeated exclamation marks (test rule, unsafe fix) (unsafe"
         ' fix: "!!" -> "!")',
@@ -210,8 +211,8 @@ def test_unsafe_and_report_only_findings() -> None:
 def test_diff_applies_unsafe_fixes_only_when_asked() -> None:
     write("f.txt", "يا للعجب!!\n")
     with extra_rules(UNSAFE):
-        safe = run("check", "--diff", "f.txt")
-        unsafe = run("check", "--diff", "--unsafe-fixes", "f.txt")
+        safe = run("check", "--extend-select", "AR999", "--diff", "f.txt")
+        unsafe = run("check", "--extend-select", "AR999", "--diff", "--unsafe-fixes", "f.txt")
     assert safe.out == ""
     assert "+يا للعجب!\n" in unsafe.out
     assert safe.code == unsafe.code == 1

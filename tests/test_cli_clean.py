@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_support import LSEP, NBSP, RLM, ZWSP, run
+from cli_support import LSEP, NBSP, RLM, ZWSP, base_project, run
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import arabic_text
@@ -23,6 +23,7 @@ from arnorm.cli import stream
 
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    base_project(tmp_path)
     monkeypatch.chdir(tmp_path)
 
 
@@ -216,7 +217,7 @@ def test_output_file_is_written_whole_or_not_at_all() -> None:
     Path("bad.txt").write_bytes(f"أ{NBSP}ب\n".encode() * 100 + b"\xff")
     result = run("clean", "bad.txt", "-o", "new.txt", "--chunk-bytes", "64")
     assert result.code == 2
-    assert sorted(os.listdir()) == ["bad.txt", "in.txt", "out.txt"]
+    assert sorted(os.listdir()) == [".arnorm.toml", "bad.txt", "in.txt", "out.txt"]
 
 
 def test_cleaning_a_file_onto_itself() -> None:
@@ -297,12 +298,13 @@ encodable_text = arabic_text.map(lambda text: text.encode("utf-8", "replace").de
 
 
 def library_clean(text: str) -> str:
+    """What ``arnorm clean --isolated`` (every rule of the preset) should make of a text."""
     return arnorm.clean(text, html_tags=True)
 
 
 @given(text=encodable_text)
 def test_text_lines_agree_with_the_library_across_chunk_boundaries(text: str) -> None:
-    out = clean(text.encode(), "--chunk-bytes", "16").decode()
+    out = clean(text.encode(), "--isolated", "--chunk-bytes", "16").decode()
     lines = text.split("\n")
     expected = [
         library_clean(line[:-1]) + "\r" if line.endswith("\r") else library_clean(line)
@@ -315,7 +317,7 @@ def test_text_lines_agree_with_the_library_across_chunk_boundaries(text: str) ->
 def test_jsonl_agrees_with_the_library(texts: list[str], escaped: bool) -> None:
     rows = [{"id": i, "text": text, "other": text} for i, text in enumerate(texts)]
     data = "".join(json.dumps(row, ensure_ascii=escaped) + "\n" for row in rows)
-    out = clean(data.encode(), "--jsonl", "--chunk-bytes", "64").decode()
+    out = clean(data.encode(), "--isolated", "--jsonl", "--chunk-bytes", "64").decode()
     got = [json.loads(line) for line in out.split("\n")[:-1]]
     assert got == [{**row, "text": library_clean(row["text"])} for row in rows]
     assert all(list(row) == ["id", "text", "other"] for row in got)
@@ -326,6 +328,6 @@ def test_jsonl_agrees_with_the_library(texts: list[str], escaped: bool) -> None:
 def test_csv_agrees_with_the_library(rows: list[tuple[str, str]]) -> None:
     buffer = io.StringIO(newline="")
     csv.writer(buffer).writerows([("text", "other"), *rows])
-    out = clean(buffer.getvalue().encode(), "--csv", "--chunk-bytes", "64").decode()
+    out = clean(buffer.getvalue().encode(), "--isolated", "--csv", "--chunk-bytes", "64").decode()
     got = list(csv.reader(io.StringIO(out, newline="")))
     assert got == [["text", "other"], *([library_clean(a), b] for a, b in rows)]

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import NBSP, RLM, run
+from cli_support import BASE_RULES, NBSP, RLM, run
 
 from arnorm.cli import main as cli_main
 from arnorm.cli import options
@@ -28,9 +28,10 @@ def write(name: str, text: str) -> Path:
 
 
 def codes(*argv: str) -> list[str]:
+    """The codes found, among the rules every build has (others may land later)."""
     result = run("check", "--format", "json", *argv)
     assert result.code in (0, 1), result.err
-    return sorted({item["code"] for item in json.loads(result.out)})
+    return sorted({item["code"] for item in json.loads(result.out)} & set(BASE_RULES))
 
 
 def test_pyproject_table_is_read() -> None:
@@ -104,7 +105,7 @@ def test_per_file_ignores(monkeypatch: pytest.MonkeyPatch) -> None:
     write("docs/other.md", DIRTY)
     write("docs/a.txt", DIRTY)
     result = json.loads(run("check", "--format", "json", "docs").out)
-    found = sorted((item["path"], item["code"]) for item in result)
+    found = sorted((item["path"], item["code"]) for item in result if item["code"] in BASE_RULES)
     assert found == [
         ("docs/a.txt", "AR104"),
         ("docs/other.md", "AR101"),
@@ -147,7 +148,7 @@ def test_output_switches_can_be_set() -> None:
     write("a.txt", DIRTY)
     result = run("check", "a.txt")
     assert result.code == 0
-    assert len(json.loads(result.out)) == 2
+    assert len([i for i in json.loads(result.out) if i["code"] in BASE_RULES]) == 2
 
 
 BAD = [

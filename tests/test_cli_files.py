@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import NBSP, run
+from cli_support import NBSP, base_project, run
 
 from arnorm.cli.files import matches
 
@@ -16,6 +16,7 @@ DIRTY = f"قال{NBSP}نعم\n".encode()
 
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    base_project(tmp_path)
     monkeypatch.chdir(tmp_path)
 
 

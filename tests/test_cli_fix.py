@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from cli_support import LSEP, NBSP, REPORT_ONLY, RLM, UNSAFE, ZWSP, extra_rules, run
+from cli_support import LSEP, NBSP, REPORT_ONLY, RLM, UNSAFE, ZWSP, base_project, extra_rules, run
 from hypothesis import example, given
 from hypothesis import strategies as st
 from strategies import arabic_text
@@ -19,6 +19,7 @@ from arnorm.cli.textfile import TextFile
 
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    base_project(tmp_path)
     monkeypatch.chdir(tmp_path)
 
 
@@ -87,9 +88,9 @@ def test_fix_honours_the_selection() -> None:
 def test_unsafe_fixes_wait_for_the_flag_and_the_rest_is_reported() -> None:
     path = write("f.txt", f"يا للعجب!! XX{NBSP}\n".encode())
     with extra_rules(REPORT_ONLY, UNSAFE):
-        safe = run("fix", "f.txt")
+        safe = run("fix", "--extend-select", "AR998,AR999", "f.txt")
         assert path.read_text(encoding="utf-8") == "يا للعجب!! XX \n"
-        unsafe = run("fix", "--unsafe-fixes", "f.txt")
+        unsafe = run("fix", "--extend-select", "AR998,AR999", "--unsafe-fixes", "f.txt")
     assert safe.code == unsafe.code == 1
     assert safe.out.splitlines()[-1] == (
         "Fixed 1 problem in 1 file; 2 remaining (no fix or unsafe: see `arnorm check`)."
@@ -144,7 +145,7 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(
     result = run("fix", "f.txt")
     assert result.code == 130
     assert path.read_bytes() == text
-    assert sorted(os.listdir()) == ["f.txt"]
+    assert sorted(os.listdir()) == [".arnorm.toml", "f.txt"]
 
 
 def test_fix_summary_counts_files() -> None:

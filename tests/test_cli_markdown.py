@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_support import NBSP, RLM, ZWSP, run
+from cli_support import NBSP, RLM, ZWSP, base_project, run
 from hypothesis import example, given
 from hypothesis import strategies as st
 from strategies import arabic_text
@@ -19,6 +19,7 @@ from arnorm.config import CLEAN
 
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    base_project(tmp_path)
     monkeypatch.chdir(tmp_path)
 
 

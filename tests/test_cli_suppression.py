@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_support import NBSP, RLM, run
+from cli_support import NBSP, RLM, base_project, run
 
 
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    base_project(tmp_path)
     monkeypatch.chdir(tmp_path)
 
 
