@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from arnorm.chars import char_class
@@ -127,6 +127,13 @@ def _plan(config: Config) -> _Plan:
     return entry[1]
 
 
+def forget_plans() -> None:
+    """Forget the cached rule plans (for tests that change the registered rules)."""
+    active_rules.cache_clear()
+    _plan_of.cache_clear()
+    _PLANS.clear()
+
+
 def clean(text: str, *, preset: str | Config = "clean", **options: object) -> str:
     """Clean `text`: the fast path, with no edit log.
 
@@ -136,18 +143,46 @@ def clean(text: str, *, preset: str | Config = "clean", **options: object) -> st
     >>> clean("قال\N{ZERO WIDTH SPACE}\N{RIGHT-TO-LEFT MARK} الوزير")
     'قال الوزير'
     """
+    return _clean(text, resolve(preset, options))
+
+
+def cleaner(preset: str | Config = "clean", **options: object) -> Callable[[str], str]:
+    """:func:`clean` with its configuration resolved once, for cleaning many short texts.
+
+    The result is picklable, so it can be shipped to worker processes.
+
+    >>> clean_line = cleaner("clean")
+    >>> clean_line("قال\N{NO-BREAK SPACE}الوزير")
+    'قال الوزير'
+    """
+    return functools.partial(_clean, config=resolve(preset, options))
+
+
+def _clean(text: str, config: Config) -> str:
     _check_text(text)
-    config = resolve(preset, options)
     plan = _plan(config)
-    scanned, found = None, set()
+    presence = _Presence(plan)
     for rule, trigger in plan.steps:
-        if trigger is not None:
-            if text is not scanned:  # a rule changed it: scan again
-                scanned, found = text, plan.present(text)
-            if trigger.isdisjoint(found):
-                continue
-        text = rule.fix(text, config)
+        if not presence.lacks(trigger, text):
+            text = rule.fix(text, config)
     return text
+
+
+class _Presence:
+    """Which trigger characters the current text holds, scanned again only when it changed."""
+
+    def __init__(self, plan: _Plan) -> None:
+        self._plan = plan
+        self._text: str | None = None
+        self._found: set[str] = set()
+
+    def lacks(self, trigger: frozenset[str] | None, text: str) -> bool:
+        """Whether a rule with `trigger` has nothing to do in `text`."""
+        if trigger is None:
+            return False
+        if text is not self._text:
+            self._text, self._found = text, self._plan.present(text)
+        return trigger.isdisjoint(self._found)
 
 
 #: A span of the input, ``(start, end)``.
@@ -179,13 +214,10 @@ def _run(
     log: list[Edit] = []
     passes: list[_Pass] = []
     plan = _plan(config)
-    scanned, found = None, set()
+    presence = _Presence(plan)
     for rule, trigger in plan.steps:
-        if trigger is not None:
-            if text is not scanned:
-                scanned, found = text, plan.present(text)
-            if trigger.isdisjoint(found):
-                continue
+        if presence.lacks(trigger, text):
+            continue
         edits = list(rule.find(text, config))
         if edits and suppress:
             edits = _unsuppressed(edits, OffsetMap(log), suppress)

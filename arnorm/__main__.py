@@ -1,0 +1,5 @@
+"""``python -m arnorm``: the command line."""
+
+from arnorm.cli.main import main
+
+raise SystemExit(main())

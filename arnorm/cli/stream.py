@@ -1,0 +1,311 @@
+"""``arnorm clean``: the news filter, for plain text, JSONL and CSV of any size.
+
+The input is read in chunks of complete lines (or CSV records) of about a megabyte, so memory
+stays flat whatever the input's size; a line longer than ``--max-line-bytes`` is an error, not
+a hang. Each chunk is cleaned by :func:`records.clean_chunk`, in this process or, with
+``--jobs N``, in a pool of N processes; at most a few chunks per process are in flight and
+results are written in input order, so the output is identical whatever N is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import signal
+import stat
+import sys
+from collections import Counter, deque
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+from arnorm.cli import options, progress, records
+from arnorm.cli.records import Chunk, Cleaned, Job
+from arnorm.cli.textfile import BOM, AtomicWriter, InputError, new_file_mode
+from arnorm.rules import BY_CODE
+
+CHUNK_BYTES = 1 << 20
+MAX_LINE_BYTES = 16 << 20
+
+
+def add_parser(commands: argparse._SubParsersAction[options.Parser]) -> None:
+    clean = commands.add_parser(
+        "clean",
+        help="clean text, JSONL or CSV as a stream",
+        description="Clean a file or stdin line by line (JSONL fields, CSV columns).",
+    )
+    clean.add_argument("input", nargs="?", default="-", metavar="FILE", help="a file, or -")
+    clean.add_argument("-o", "--output", default="-", metavar="OUT", help="written atomically")
+    form = clean.add_argument_group("formats").add_mutually_exclusive_group()
+    form.add_argument("--jsonl", action="store_true", help="one JSON object a line")
+    form.add_argument("--csv", action="store_true", help="CSV with a header row")
+    clean.add_argument("--field", action="append", metavar="KEY", help="JSONL key (text)")
+    clean.add_argument("--column", action="append", metavar="NAME", help="CSV column (text)")
+    clean.add_argument("--delimiter", default=",", help="CSV delimiter (,)")
+    clean.add_argument(
+        "--jobs", "-j", type=options.non_negative, default=1, help="processes (0: one per core)"
+    )
+    clean.add_argument("--statistics", action="store_true", help="count changes per rule")
+    clean.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a progress bar on stderr (default: when stderr is a terminal)",
+    )
+    clean.add_argument(
+        "--max-line-bytes",
+        type=options.positive,
+        default=MAX_LINE_BYTES,
+        metavar="N",
+        help="a longer line is an error (16 MiB)",
+    )
+    clean.add_argument(
+        "--chunk-bytes", type=options.positive, default=CHUNK_BYTES, help=argparse.SUPPRESS
+    )
+    options.add_rule_options(clean)
+    options.add_config_options(clean)
+    clean.set_defaults(run=run_clean)
+
+
+def make_job(args: argparse.Namespace, columns: tuple[int, ...] = ()) -> Job:
+    """The job of the options. The news filter turns ``html_tags`` on unless told otherwise."""
+    defaults = {} if args.preset == "none" else {"html_tags": True}
+    config = options.build_config(args, defaults=defaults)
+    form: records.Form = "jsonl" if args.jsonl else "csv" if args.csv else "text"
+    fields = frozenset(args.field or ["text"])
+    return Job(config, form, fields, tuple(sorted(columns)), args.delimiter, args.statistics)
+
+
+@dataclass
+class Totals:
+    """What a run cleaned."""
+
+    records: int = 0
+    changed: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, result: Cleaned) -> None:
+        self.records += result.records
+        self.changed += result.changed
+        self.counts.update(result.counts)
+
+    def lines(self, form: str) -> list[str]:
+        noun = "lines" if form == "text" else "records"
+        head = f"arnorm clean: {self.records:,} {noun}, {self.changed:,} changed"
+        width = len(f"{max(self.counts.values(), default=0):,}")
+        return [head] + [
+            f"  {count:>{width},}  {code}  {BY_CODE[code].name}"
+            for code, count in sorted(self.counts.items())
+        ]
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    name = args.input
+    if len(args.delimiter) != 1 or args.delimiter in '"\r\n':
+        raise options.UsageError(
+            "arnorm clean: error: --delimiter must be one character, not a quote"
+        )
+    job = make_job(args)
+    options.warn_inactive(args, job.config)
+    totals = Totals()
+    try:
+        with _open_input(name) as source, _open_output(args.output) as sink:
+            _clean_stream(source, sink, args, job, totals)
+    except InputError as error:
+        print(f"{name}: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        raise  # the reader of stdout went away: main() stops quietly
+    except OSError as error:
+        print(f"{error.filename or name}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    if args.statistics:
+        print("\n".join(totals.lines(job.form)), file=sys.stderr)
+    return 0
+
+
+def _clean_stream(
+    source: BinaryIO, sink: _Sink, args: argparse.Namespace, job: Job, totals: Totals
+) -> None:
+    reader = Reader(source, args.chunk_bytes, args.max_line_bytes)
+    out = _Output(sink, reader)
+    if job.form == "csv":
+        job = make_job(args, _columns(reader, out, args))
+    enabled = sys.stderr.isatty() if args.progress is None else args.progress
+    results = cleaned(reader.chunks(job), args.jobs)
+    with contextlib.closing(results), progress.bar(_size(source), enabled) as bar:
+        for result in results:
+            if result.error is not None:
+                raise InputError(result.error)
+            out.write(result.data)
+            totals.add(result)
+            bar.update(result.size)
+    out.write(b"")
+
+
+class _Output:
+    """The output, with the input's byte order mark put back in front."""
+
+    def __init__(self, sink: _Sink, reader: Reader) -> None:
+        self.sink, self.reader, self.started = sink, reader, False
+
+    def write(self, data: bytes) -> None:
+        if not self.started:
+            self.started = True
+            if self.reader.bom:
+                self.sink.write(BOM)
+        self.sink.write(data)
+
+
+def _size(source: object) -> int | None:
+    """The size in bytes of a regular file, for the progress bar (None for pipes)."""
+    try:
+        info = os.fstat(source.fileno())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def _columns(reader: Reader, sink: _Output, args: argparse.Namespace) -> tuple[int, ...]:
+    """Read and copy the header; the indexes of the --column names in it."""
+    header = reader.header(args.delimiter)
+    sink.write(header.encode("utf-8"))
+    body, _ = records.split_record(header)
+    names = [records.unquote(body[s:e]) for s, e in records.cells(body, args.delimiter)]
+    wanted = args.column or ["text"]
+    missing = [c for c in wanted if c not in names]
+    if missing:
+        raise InputError(f"no column {missing[0]!r} in the header (it has: {', '.join(names)})")
+    return tuple(i for i, n in enumerate(names) if n in wanted)
+
+
+class Reader:
+    """Reads complete lines (or CSV records) in chunks of about `size` bytes."""
+
+    def __init__(self, source: BinaryIO, size: int, max_line: int) -> None:
+        self.source, self.size, self.max_line = source, min(size, max_line), max_line
+        self.line, self.byte, self.bom, self._fresh = 1, 0, False, True
+
+    def _first(self, data: bytes) -> bytes:
+        """`data` without the input's byte order mark, if this is the input's start."""
+        if not self._fresh:
+            return data
+        self._fresh = False
+        if data.startswith(BOM):
+            self.bom, self.byte = True, len(BOM)
+            return data[len(BOM) :]
+        return data
+
+    def chunks(self, job: Job) -> Iterator[Chunk]:
+        read = self._records if job.form == "csv" else self._lines
+        while data := read(job):
+            yield Chunk(job, data, self.line, self.byte)
+            self.line += data.count(b"\n")
+            self.byte += len(data)
+
+    def _lines(self, job: Job) -> bytes:
+        block = self._first(self.source.read(self.size))
+        if block.endswith(b"\n") or not block:
+            return block
+        partial = len(block) - block.rfind(b"\n") - 1
+        tail = self.source.readline(self.max_line - partial + 1)
+        if partial + len(tail) > self.max_line:
+            line = self.line + block.count(b"\n")
+            raise InputError(
+                f"line {line} is longer than {self.max_line:,} bytes (--max-line-bytes)"
+            )
+        return block + tail
+
+    def _records(self, job: Job) -> bytes:
+        parts: list[bytes] = []
+        total = 0
+        while total < self.size and (record := self._record(job.delimiter, total)):
+            parts.append(record)
+            total += len(record)
+        return b"".join(parts)
+
+    def _record(self, delimiter: str, before: int) -> bytes:
+        complete = records.csv_record_bytes(delimiter).fullmatch
+        pending = b""
+        while line := self.source.readline(self.max_line + 1):
+            pending += self._first(line) if not pending else line
+            if len(pending) > self.max_line:
+                at = self.line + before
+                raise InputError(f"record at line {at} is longer than {self.max_line:,} bytes")
+            if b'"' not in pending or complete(pending):
+                return pending
+        if pending:
+            raise InputError(f"unterminated quoted cell after line {self.line}")
+        return b""
+
+    def header(self, delimiter: str) -> str:
+        record = self._record(delimiter, 0)
+        try:
+            text = record.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InputError(f"not valid UTF-8 at byte {self.byte + error.start}") from None
+        self.line += record.count(b"\n")
+        self.byte += len(record)
+        return text
+
+
+def cleaned(chunks: Iterator[Chunk], jobs: int) -> Generator[Cleaned, None, None]:
+    """Each chunk cleaned, in input order; with `jobs` > 1 in a pool with a bounded window."""
+    jobs = jobs if jobs > 0 else os.cpu_count() or 1
+    if jobs == 1:
+        yield from map(records.clean_chunk, chunks)
+        return
+    import multiprocessing
+
+    with multiprocessing.Pool(jobs, initializer=_ignore_interrupts) as pool:
+        window: deque[multiprocessing.pool.AsyncResult[Cleaned]] = deque()
+        for chunk in chunks:
+            window.append(pool.apply_async(records.clean_chunk, (chunk,)))
+            if len(window) > 2 * jobs:
+                yield window.popleft().get()
+        while window:
+            yield window.popleft().get()
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class _Sink(Protocol):
+    def write(self, data: bytes, /) -> object: ...
+
+
+@contextlib.contextmanager
+def _open_input(name: str) -> Iterator[BinaryIO]:
+    if name == "-":
+        yield sys.stdin.buffer
+        return
+    with open(name, "rb") as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def _open_output(name: str) -> Iterator[_Sink]:
+    """stdout, or a file written under a temporary name and renamed when all went well.
+
+    A device or a pipe (``-o /dev/null``) is written directly: renaming over it would replace it.
+    """
+    if name == "-":
+        sys.stdout.flush()
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    target = Path(name).resolve()
+    info = target.stat() if target.exists() else None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(target, "wb") as device:
+            yield device
+        return
+    if info is not None and not info.st_mode & stat.S_IWUSR:
+        raise InputError(f"{name} is read-only, not written")
+    mode = stat.S_IMODE(info.st_mode) if info is not None else new_file_mode()
+    with AtomicWriter(target, mode) as writer:
+        yield writer
