@@ -1,0 +1,233 @@
+"""Clitic morphology: is an unlisted word a listed word with clitics attached?
+
+Arabic writes conjunctions, prepositions, the article and object pronouns as part of the word:
+و + ب + فضل is one word, وبفضل, and نفذت + هما is نفذتهما. A word list, however large, misses
+most of these combinations, so "not in the list" does not mean "not a word". This module
+answers the question the splitter needs: the best reading of a string as
+``proclitics + stem + suffix + enclitic`` where the stem is a listed word, and how probable it
+is. The tables are arnorm's own small lists in ``arnorm/wordlists``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from arnorm.lexicon import Lexicon, bundled_words
+
+#: How much rarer (log10) a word is with each clitic than without it, on average over the
+#: listed words of wordfreq's large Arabic list (benchmarks/measure_clitic_costs.py measures
+#: them). The scales below weigh these measured costs in the splitter's decisions.
+PROCLITIC_COSTS = {
+    "\N{ARABIC LETTER WAW}": 1.24,
+    "\N{ARABIC LETTER FEH}": 2.18,
+    "\N{ARABIC LETTER BEH}": 1.47,
+    "\N{ARABIC LETTER LAM}": 1.58,
+    "\N{ARABIC LETTER KAF}": 2.07,
+    "\N{ARABIC LETTER SEEN}": 2.21,
+    "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}": 0.51,
+}
+ENDING_COSTS = {
+    # object and possessive pronouns
+    "\N{ARABIC LETTER KAF}": 1.93,
+    "\N{ARABIC LETTER HEH}": 1.55,
+    "\N{ARABIC LETTER YEH}": 1.34,
+    "\N{ARABIC LETTER KAF}\N{ARABIC LETTER MEEM}": 2.88,
+    "\N{ARABIC LETTER KAF}\N{ARABIC LETTER NOON}": 3.43,
+    "\N{ARABIC LETTER NOON}\N{ARABIC LETTER ALEF}": 2.26,
+    "\N{ARABIC LETTER NOON}\N{ARABIC LETTER YEH}": 2.65,
+    "\N{ARABIC LETTER HEH}\N{ARABIC LETTER ALEF}": 1.85,
+    "\N{ARABIC LETTER HEH}\N{ARABIC LETTER MEEM}": 2.24,
+    "\N{ARABIC LETTER HEH}\N{ARABIC LETTER NOON}": 3.86,
+    "\N{ARABIC LETTER KAF}\N{ARABIC LETTER MEEM}\N{ARABIC LETTER ALEF}": 4.86,
+    "\N{ARABIC LETTER HEH}\N{ARABIC LETTER MEEM}\N{ARABIC LETTER ALEF}": 3.38,
+    # number and nisba suffixes
+    "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER TEH}": 1.80,
+    "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER NOON}": 2.29,
+    "\N{ARABIC LETTER WAW}\N{ARABIC LETTER NOON}": 2.18,
+    "\N{ARABIC LETTER YEH}\N{ARABIC LETTER NOON}": 1.90,
+    "\N{ARABIC LETTER TEH}\N{ARABIC LETTER ALEF}\N{ARABIC LETTER NOON}": 3.81,
+    "\N{ARABIC LETTER TEH}\N{ARABIC LETTER YEH}\N{ARABIC LETTER NOON}": 3.44,
+    "\N{ARABIC LETTER YEH}\N{ARABIC LETTER TEH MARBUTA}": 1.57,
+    "\N{ARABIC LETTER YEH}\N{ARABIC LETTER ALEF}\N{ARABIC LETTER TEH}": 2.81,
+    "\N{ARABIC LETTER YEH}\N{ARABIC LETTER ALEF}\N{ARABIC LETTER NOON}": 3.78,
+    "\N{ARABIC LETTER YEH}\N{ARABIC LETTER WAW}\N{ARABIC LETTER NOON}": 3.44,
+    "\N{ARABIC LETTER YEH}\N{ARABIC LETTER YEH}\N{ARABIC LETTER NOON}": 2.89,
+    "\N{ARABIC LETTER YEH}\N{ARABIC LETTER TEH}\N{ARABIC LETTER ALEF}\N{ARABIC LETTER NOON}": 4.89,
+    "\N{ARABIC LETTER YEH}\N{ARABIC LETTER TEH}\N{ARABIC LETTER YEH}\N{ARABIC LETTER NOON}": 4.53,
+}
+PROCLITIC_SCALE = 0.0
+SUFFIX_SCALE = 1.0
+ENCLITIC_SCALE = 1.0
+#: A stem must have at least this many letters to carry clitics.
+MIN_STEM = 3
+#: ... and at least this Zipf frequency: the rarest entries of a web word list are often
+#: typos and run-ons themselves (لاتغطي), which must not lend their status to a clitic form.
+MIN_STEM_ZIPF = 1.0
+#: Letters that begin an imperfect verb, the only words the future prefix س attaches to.
+IMPERFECT_PREFIXES = frozenset("\N{ARABIC LETTER YEH}\N{ARABIC LETTER TEH}\N{ARABIC LETTER NOON}")
+IMPERFECT_PREFIXES |= {"\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}"}
+
+TEH = "\N{ARABIC LETTER TEH}"
+TEH_MARBUTA = "\N{ARABIC LETTER TEH MARBUTA}"
+ALEF = "\N{ARABIC LETTER ALEF}"
+ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
+WAW = "\N{ARABIC LETTER WAW}"
+YEH = "\N{ARABIC LETTER YEH}"
+NOON = "\N{ARABIC LETTER NOON}"
+HAMZA = "\N{ARABIC LETTER HAMZA}"
+SEEN = "\N{ARABIC LETTER SEEN}"
+LAM = "\N{ARABIC LETTER LAM}"
+PLURAL_AT = ALEF + TEH  # ات, the one suffix that keeps its shape before a pronoun
+ARTICLE = ALEF + LAM
+SEATED_HAMZAS = ("\N{ARABIC LETTER YEH WITH HAMZA ABOVE}", "\N{ARABIC LETTER WAW WITH HAMZA ABOVE}")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One reading of a word: ``proclitic + stem (as listed) + suffix + enclitic``."""
+
+    proclitic: str
+    stem: str
+    suffix: str
+    enclitic: str
+    logp: float  # log10 probability of the whole word under this reading
+
+    def __str__(self) -> str:
+        return "+".join(
+            part for part in (self.proclitic, self.stem, self.suffix, self.enclitic) if part
+        )
+
+
+def stem_forms(stem: str, *, before_teh: bool = False, before_yeh: bool = False) -> tuple[str, ...]:
+    """The listed forms a stem may have had before a suffix or pronoun was attached.
+
+    Attaching changes the end of a word: ة is written ت (مدرستها), ى is written ا (مستواها),
+    the plural ون and the verb ending وا drop their last letter (مسلحوها, شملوهم), the oblique
+    ين drops its ن (مسلحيها), and a final hamza sits on a seat (أبنائهم). A suffix that begins
+    with ت (تان, تين) or ا (ات) replaces a ة (`before_teh`); a nisba ending (ي, ية, يون ...)
+    replaces a final ا or ة (أمريكية, `before_yeh`).
+
+    >>> stem_forms("مدرست")
+    ('مدرست', 'مدرسة')
+    >>> stem_forms("شملو")
+    ('شملو', 'شملوا', 'شملون')
+    """
+    forms = [stem]
+    last = stem[-1]
+    if last == TEH:
+        forms.append(stem[:-1] + TEH_MARBUTA)
+    elif last == ALEF:
+        forms.append(stem[:-1] + ALEF_MAKSURA)
+    elif last == WAW:
+        forms += [stem + ALEF, stem + NOON]
+    elif last == YEH:
+        forms.append(stem + NOON)
+    elif last in SEATED_HAMZAS:
+        forms.append(stem[:-1] + HAMZA)
+    if before_teh or before_yeh:
+        forms.append(stem + TEH_MARBUTA)
+    if before_yeh:
+        forms.append(stem + ALEF)
+    return tuple(forms)
+
+
+class Clitics:
+    """Reads words as clitics around a listed stem, with the lexicon's frequencies.
+
+    >>> lex = Lexicon({"معنية": 4.0, "نفذت": 3.5, "مسلحون": 3.7})
+    >>> clitics = Clitics(lex)
+    >>> [str(a) for a in clitics.analyses("ومعنية")]
+    ['و+معنية']
+    >>> str(clitics.best("نفذتهما")), str(clitics.best("مسلحوها"))
+    ('نفذت+هما', 'مسلحون+ها')
+    >>> clitics.best("كتاب") is None
+    True
+    """
+
+    def __init__(self, lexicon: Lexicon, stem_zipf: Callable[[str], float] | None = None) -> None:
+        self._zipf = stem_zipf or lexicon.key_zipf
+        self.proclitics = frozenset(bundled_words("proclitics"))
+        self.suffixes = frozenset(bundled_words("suffixes"))
+        self.enclitics = frozenset(bundled_words("enclitics"))
+        self._lengths = tuple(
+            (0, *sorted({len(a) for a in table})) for table in (self.enclitics, self.suffixes)
+        )
+        self._proclitic_lengths = sorted({len(a) for a in self.proclitics}, reverse=True)
+
+    def best(self, key: str, *, endings: bool = True) -> Analysis | None:
+        """The most probable clitic reading of `key`, or None if it has none.
+
+        With ``endings=False`` only proclitics are stripped (no suffix, no pronoun).
+        """
+        readings = self.analyses(key) if endings else self._with_proclitic(key, "", "")
+        return max(readings, key=lambda a: a.logp, default=None)
+
+    def analyses(self, key: str) -> Iterator[Analysis]:
+        """Every reading of `key` with at least one clitic or suffix around a listed stem."""
+        for enclitic in self._affixes(key, self._lengths[0], self.enclitics):
+            body = key[: len(key) - len(enclitic)]
+            for suffix in self._affixes(body, self._lengths[1], self.suffixes):
+                if enclitic and suffix and suffix != PLURAL_AT:
+                    continue  # a noun's ن drops before a pronoun (معلموه, not معلمونه)
+                core = body[: len(body) - len(suffix)]
+                yield from self._with_proclitic(core, suffix, enclitic)
+
+    @staticmethod
+    def _affixes(word: str, lengths: tuple[int, ...], table: frozenset[str]) -> Iterator[str]:
+        """The endings of `word` that are in `table` (and the empty ending)."""
+        for length in lengths:
+            ending = word[len(word) - length :] if length else ""
+            if not length or (len(word) > length and ending in table):
+                yield ending
+
+    def _proclitics_of(self, core: str) -> Iterator[str]:
+        yield ""
+        for length in self._proclitic_lengths:
+            if len(core) > length and core[:length] in self.proclitics:
+                yield core[:length]
+
+    def _with_proclitic(self, core: str, suffix: str, enclitic: str) -> Iterator[Analysis]:
+        for proclitic in self._proclitics_of(core):
+            if not (proclitic or suffix or enclitic):
+                continue
+            stem = core[len(proclitic) :]
+            if len(stem) < MIN_STEM or (SEEN in proclitic and stem[0] not in IMPERFECT_PREFIXES):
+                continue
+            found = self._listed_form(stem, suffix, enclitic)
+            if found is not None:
+                form, zipf = found
+                cost = self._cost(proclitic, suffix, enclitic)
+                yield Analysis(proclitic, form, suffix, enclitic, zipf - 9.0 - cost)
+
+    def _listed_form(self, stem: str, suffix: str, enclitic: str) -> tuple[str, float] | None:
+        if suffix or enclitic:
+            first = suffix[:1]
+            forms = stem_forms(stem, before_teh=first in (TEH, ALEF), before_yeh=first == YEH)
+        else:
+            forms = (stem,)
+        zipf, form = max((self._zipf(form), form) for form in forms)
+        return (form, zipf) if zipf >= MIN_STEM_ZIPF else None
+
+    @staticmethod
+    def _cost(proclitic: str, suffix: str, enclitic: str) -> float:
+        return (
+            PROCLITIC_SCALE * proclitic_cost(proclitic)
+            + SUFFIX_SCALE * ENDING_COSTS.get(suffix, 0.0)
+            + ENCLITIC_SCALE * ENDING_COSTS.get(enclitic, 0.0)
+        )
+
+
+def proclitic_cost(chain: str) -> float:
+    """The measured cost of a proclitic chain: the sum of its parts (لل is ل + ال).
+
+    >>> proclitic_cost("وبال") == sum(PROCLITIC_COSTS[p] for p in ("و", "ب", "ال"))
+    True
+    """
+    cost = 0.0
+    if chain.endswith((ARTICLE, LAM + LAM)):
+        cost, chain = (
+            PROCLITIC_COSTS[ARTICLE],
+            chain[:-1] if chain.endswith(LAM + LAM) else chain[:-2],
+        )
+    return cost + sum(PROCLITIC_COSTS[letter] for letter in chain)
