@@ -150,72 +150,77 @@ class Clitics:
         self.proclitics = frozenset(bundled_words("proclitics"))
         self.suffixes = frozenset(bundled_words("suffixes"))
         self.enclitics = frozenset(bundled_words("enclitics"))
-        self._lengths = tuple(
-            (0, *sorted({len(a) for a in table})) for table in (self.enclitics, self.suffixes)
-        )
+        self._costs = {p: PROCLITIC_SCALE * proclitic_cost(p) for p in self.proclitics}
+        self._costs.update({e: ENCLITIC_SCALE * ENDING_COSTS[e] for e in self.enclitics})
+        self._suffix_costs = {s: SUFFIX_SCALE * ENDING_COSTS[s] for s in self.suffixes}
         self._proclitic_lengths = sorted({len(a) for a in self.proclitics}, reverse=True)
+        self._enclitic_lengths = sorted({len(a) for a in self.enclitics})
+        self._suffix_lengths = sorted({len(a) for a in self.suffixes})
 
     def best(self, key: str, *, endings: bool = True) -> Analysis | None:
         """The most probable clitic reading of `key`, or None if it has none.
 
         With ``endings=False`` only proclitics are stripped (no suffix, no pronoun).
         """
-        readings = self.analyses(key) if endings else self._with_proclitic(key, "", "")
-        return max(readings, key=lambda a: a.logp, default=None)
+        found = max(self._readings(key, endings), default=None)
+        return None if found is None else _analysis(found)
 
     def analyses(self, key: str) -> Iterator[Analysis]:
         """Every reading of `key` with at least one clitic or suffix around a listed stem."""
-        for enclitic in self._affixes(key, self._lengths[0], self.enclitics):
+        return map(_analysis, self._readings(key, endings=True))
+
+    def _readings(self, key: str, endings: bool) -> list[Reading]:
+        """(logp, proclitic, listed stem, suffix, enclitic) for every reading of `key`."""
+        found = []
+        enclitics = self._endings(key, self._enclitic_lengths, self.enclitics) if endings else [""]
+        for enclitic in enclitics:
             body = key[: len(key) - len(enclitic)]
-            for suffix in self._affixes(body, self._lengths[1], self.suffixes):
+            suffixes = self._endings(body, self._suffix_lengths, self.suffixes) if endings else [""]
+            for suffix in suffixes:
                 if enclitic and suffix and suffix != PLURAL_AT:
                     continue  # a noun's ن drops before a pronoun (معلموه, not معلمونه)
                 core = body[: len(body) - len(suffix)]
-                yield from self._with_proclitic(core, suffix, enclitic)
+                found += self._around(core, suffix, enclitic)
+        return found
 
     @staticmethod
-    def _affixes(word: str, lengths: tuple[int, ...], table: frozenset[str]) -> Iterator[str]:
-        """The endings of `word` that are in `table` (and the empty ending)."""
-        for length in lengths:
-            ending = word[len(word) - length :] if length else ""
-            if not length or (len(word) > length and ending in table):
-                yield ending
+    def _endings(word: str, lengths: list[int], table: frozenset[str]) -> list[str]:
+        """The endings of `word` that are in `table`, and the empty ending."""
+        return ["", *(word[-n:] for n in lengths if len(word) > n and word[-n:] in table)]
 
-    def _proclitics_of(self, core: str) -> Iterator[str]:
-        yield ""
-        for length in self._proclitic_lengths:
-            if len(core) > length and core[:length] in self.proclitics:
-                yield core[:length]
-
-    def _with_proclitic(self, core: str, suffix: str, enclitic: str) -> Iterator[Analysis]:
-        for proclitic in self._proclitics_of(core):
-            if not (proclitic or suffix or enclitic):
+    def _around(self, core: str, suffix: str, enclitic: str) -> list[Reading]:
+        """The readings of `core` as proclitics + stem, with `suffix` and `enclitic` after it."""
+        found = []
+        ending_cost = self._suffix_costs.get(suffix, 0.0) + self._costs.get(enclitic, 0.0)
+        for length in (*self._proclitic_lengths, 0):
+            proclitic, stem = core[:length], core[length:]
+            if length and proclitic not in self.proclitics:
                 continue
-            stem = core[len(proclitic) :]
-            if len(stem) < MIN_STEM or (SEEN in proclitic and stem[0] not in IMPERFECT_PREFIXES):
+            if len(stem) < MIN_STEM or not (length or suffix or enclitic):
                 continue
-            found = self._listed_form(stem, suffix, enclitic)
-            if found is not None:
-                form, zipf = found
-                cost = self._cost(proclitic, suffix, enclitic)
-                yield Analysis(proclitic, form, suffix, enclitic, zipf - 9.0 - cost)
+            if SEEN in proclitic and stem[0] not in IMPERFECT_PREFIXES:
+                continue
+            zipf, form = self._listed_form(stem, suffix, enclitic)
+            if zipf >= MIN_STEM_ZIPF:
+                cost = self._costs.get(proclitic, 0.0) + ending_cost
+                found.append((zipf - 9.0 - cost, proclitic, form, suffix, enclitic))
+        return found
 
-    def _listed_form(self, stem: str, suffix: str, enclitic: str) -> tuple[str, float] | None:
-        if suffix or enclitic:
-            first = suffix[:1]
-            forms = stem_forms(stem, before_teh=first in (TEH, ALEF), before_yeh=first == YEH)
-        else:
-            forms = (stem,)
-        zipf, form = max((self._zipf(form), form) for form in forms)
-        return (form, zipf) if zipf >= MIN_STEM_ZIPF else None
+    def _listed_form(self, stem: str, suffix: str, enclitic: str) -> tuple[float, str]:
+        """The Zipf frequency and form of the best listed form of `stem` (0.0 if none)."""
+        if not (suffix or enclitic):
+            return self._zipf(stem), stem
+        first = suffix[:1]
+        forms = stem_forms(stem, before_teh=first in (TEH, ALEF), before_yeh=first == YEH)
+        return max((self._zipf(form), form) for form in forms)
 
-    @staticmethod
-    def _cost(proclitic: str, suffix: str, enclitic: str) -> float:
-        return (
-            PROCLITIC_SCALE * proclitic_cost(proclitic)
-            + SUFFIX_SCALE * ENDING_COSTS.get(suffix, 0.0)
-            + ENCLITIC_SCALE * ENDING_COSTS.get(enclitic, 0.0)
-        )
+
+Reading = tuple[float, str, str, str, str]  # logp, proclitic, stem, suffix, enclitic
+
+
+def _analysis(reading: Reading) -> Analysis:
+    logp, proclitic, stem, suffix, enclitic = reading
+    return Analysis(proclitic, stem, suffix, enclitic, logp)
 
 
 def proclitic_cost(chain: str) -> float:

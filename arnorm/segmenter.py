@@ -1,23 +1,22 @@
 """The run-on splitter: puts back the spaces that bad HTML extraction lost between Arabic words.
 
 A run of Arabic letters (harakat, tatweel and invisible characters ride along) is split only
-when splitting explains it much better than leaving it whole. Both readings get a log10
-probability from the word list:
+when splitting explains it better than leaving it whole. Both readings get a log10 probability
+from wordfreq's frequencies:
 
-* a **piece** is a listed word, or a listed word with clitics attached (وبفضل = و+ب+فضل),
-  scored by its Zipf frequency; pieces have at least two letters and are never a bare
-  proclitic;
-* each **junction** costs the log-probability of a space going missing there: little after ة or
-  ى (letters that end a word, so a letter after them inside a token means a lost space), more
-  after the other letters that do not join to the left (ا د ذ ر ز و ء: the writer could not
-  see the missing space), most after a joining letter (the writer would have seen the glued
-  shape); a piece that begins with the article ال is evidence of a word start;
-* the **whole run** is scored as a word if it is listed or has a clitic reading, otherwise as an
-  unknown word (names and rare words are common; run-ons are rare).
+* the **whole run** is a listed word (minus the share of its listing that run-ons of two listed
+  words would explain: wordfreq lists منخلال), a listed stem with clitics (وبالمدرسة,
+  كتبتهما), or an unknown word, whose probability falls with its length and rises with its long
+  vowels (most unknown words are transliterated names, which write every vowel);
+* a **split** is the product of its pieces, each a listed word or proclitics and a listed word,
+  and of a lost-space probability per junction: high after a word end (ة, ى, tanween), lower
+  after the other letters that do not join the next one, lowest after a joining letter; a
+  piece that begins with the article ال is evidence of a word start.
 
-The best split is found by dynamic programming over the letters, with words of at most
-:data:`MAX_PIECE` letters, so the cost is linear in the length of the run and no run, however
-long, can exhaust time or memory. Decisions are cached per run.
+Pieces have two letters or more and are never a bare proclitic. The best split is found by
+dynamic programming over the letters with pieces of at most :data:`MAX_PIECE` letters, so the
+cost is linear, and runs longer than :data:`MAX_RUN` letters are left alone. Decisions are
+cached, and applied again to each piece until none splits, so splitting is idempotent.
 
 >>> from arnorm.lexicon import Lexicon
 >>> lex = Lexicon({"بفضل": 4.6, "المفاوضات": 4.4, "كوريا": 4.5, "الشمالية": 4.7})
@@ -30,155 +29,74 @@ long, can exhaust time or memory. Decisions are cached per run.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from arnorm.chars import (
-    ARABIC_LETTERS,
-    ARABIC_MARKS,
-    INVISIBLE_FORMAT,
-    JOINERS,
-    PRESENTATION_FORMS,
-    TATWEEL,
-    char_class,
-)
 from arnorm.clitics import Clitics
 from arnorm.lexicon import Lexicon, bundled_words, default_lexicon, lookup_key, read_word_file
+from arnorm.runs import ARTICLE, LONG_VOWELS, NON_JOINING, Run, run_pattern, word_ends
 
-# --- tunables (log10 probabilities; Zipf = log10 of frequency per billion words) -------------
+# --- tunables: log10 probabilities (a Zipf frequency z is a log10 probability of z - 9) -------
+# Tuned on half of the dev rows and checked on the other half (README, "Run-on splitter").
 
-#: The longest piece the search tries, in letters. Longer Arabic words exist but are never the
-#: only way to explain a run; the bound keeps the search linear.
+#: The longest piece the search tries, in letters: it keeps the search linear.
 MAX_PIECE = 18
-#: Runs longer than this many letters are left whole: no prose glues a dozen words together,
-#: and such runs (letters repeated for emphasis, stripped URLs) are not words to split.
+#: Runs longer than this many letters are left whole: prose never glues a dozen words, and
+#: such runs (letters repeated for emphasis, stripped URLs) are not words to split.
 MAX_RUN = 60
-#: The shortest piece: a one-letter "word" is always a proclitic or noise.
+#: The shortest piece: a one-letter "word" is a proclitic or noise.
 MIN_PIECE = 2
-#: log10 probability of an unknown but valid word (a name, a rare form) of UNKNOWN_LENGTH
-#: letters, and how much less probable each further letter makes it.
+#: An unknown word of UNKNOWN_LENGTH letters; each further letter makes one rarer, each long
+#: vowel (ا و ي) more likely, since unknown words are mostly transliterated names.
 UNKNOWN_WORD_LOGP = -10.5
 UNKNOWN_LENGTH = 6
 UNKNOWN_PER_LETTER = 1.2
-#: log10 bonus per long-vowel letter (ا و ي) of an unknown word: transliterated names write
-#: every vowel, native words few, and unknown words are mostly names.
 UNKNOWN_VOWEL_BONUS = 0.75
-#: How much more probable (log10) the split must be than the whole run.
-SPLIT_MARGIN = 0.0
-#: log10 probability that a space went missing after the left piece's last letter.
-JUNCTION_AFTER_END = 0.5  # after ة, ى (not before ء) or a tanween: a word ended there
-JUNCTION_AFTER_NON_JOINING = -1.5  # ا أ إ آ د ذ ر ز و ؤ ء
-JUNCTION_AFTER_JOINING = -1.0  # every other letter
-#: log10 bonus when the right piece begins with the article ال (a word start), and when it is
-#: read as a proclitic and a listed word.
+#: A lost space after a word end (ة, ى, tanween), after a letter that does not join the next
+#: one (the writer saw a gap), after a joining letter; and the bonus when ال starts a piece.
+JUNCTION_AFTER_END = 0.5
+JUNCTION_AFTER_NON_JOINING = -1.5
+JUNCTION_AFTER_JOINING = -1.0
 ARTICLE_BONUS = 1.5
-PROCLITIC_START_BONUS = 0.0
-#: log10 penalty for a string with a word end inside it (ة, ى before a letter other than ء,
-#: a letter with tanween): such a string is almost never one word (ىء is an old spelling of ئ).
+#: A word end inside a string: one word almost never has ة or tanween before its last letter.
 INNER_END_PENALTY = 4.0
-#: log10 penalty for a piece whose score is below RARE_PIECE_ZIPF: the rarest entries of a web
-#: word list are mostly names, transliterations and typos, weak evidence of a word boundary.
-RARE_PIECE_ZIPF = 3.0
-RARE_PIECE_PENALTY = 0.0
-#: log10 penalty for reading a piece of a split as proclitics and a listed word (ك+تاليس): a
-#: clitic reading is weaker evidence than a listed word, and splits should rest on evidence.
+#: A piece read as proclitics + listed word (ك+تاليس) is weaker evidence than a listed word.
 PIECE_CLITIC_PENALTY = 3.0
-#: log10 penalty for short pieces, by length: a two- or three-letter string is a word by chance.
-SHORT_PIECE_PENALTY = {2: 0.0, 3: 0.0}
-#: A web word list also lists frequent run-ons (منخلال). A listed run that splits into two
-#: words whose chance of meeting, times this factor (log10), is at least its own frequency
-#: is counted as a run-on that got listed, not as a word.
+#: A listed word is more often meant than two words glued by accident.
+LISTED_WORD_BONUS = 1.0
+#: How often, relative to chance (log10), two words meet as a run-on that wordfreq lists as a
+#: word: rarely for short words (a real word is often two short words by chance: فيلم is في +
+#: لم), ten times as often as chance for two words of LONG_PIECE letters or more, which are
+#: collocations (وزيرالخارجية).
 LISTED_MERGE_ASSOCIATION = -2.0
-#: ... for two pieces of at least LONG_PIECE letters each, which a real word almost never
-#: happens to be made of (two short words often are: فيلم is في + لم).
 LONG_PIECE = 4
-LONG_MERGE_ASSOCIATION = 0.0
-#: Runs listed at least this frequent are words, never split: a run-on of two words is listed
-#: this often only for a handful of fixed phrases (لايوجد), which are left as they are.
-KNOWN_ZIPF = 3.5
-#: How many decisions each cache keeps before it starts afresh.
+LONG_MERGE_ASSOCIATION = 1.0
+#: Runs listed at least this frequent are words, never split (لايوجد stays as written).
+KNOWN_ZIPF = 2.5
+#: How much more probable (log10) the split must be than the whole run; at least 0, so that a
+#: piece never outscores itself and the output is stable.
+SPLIT_MARGIN = 0.0
+#: How many entries each cache keeps before it starts afresh.
 CACHE_SIZE = 100_000
 
-END_LETTERS = frozenset("\N{ARABIC LETTER TEH MARBUTA}\N{ARABIC LETTER ALEF MAKSURA}")
-NON_JOINING = frozenset(
-    "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}"
-    "\N{ARABIC LETTER ALEF WITH HAMZA BELOW}\N{ARABIC LETTER ALEF WITH MADDA ABOVE}"
-    "\N{ARABIC LETTER ALEF WASLA}\N{ARABIC LETTER DAL}\N{ARABIC LETTER THAL}"
-    "\N{ARABIC LETTER REH}\N{ARABIC LETTER ZAIN}\N{ARABIC LETTER WAW}"
-    "\N{ARABIC LETTER WAW WITH HAMZA ABOVE}\N{ARABIC LETTER HAMZA}"
-)
-ALEF = "\N{ARABIC LETTER ALEF}"
-LONG_VOWELS = ALEF + "\N{ARABIC LETTER WAW}\N{ARABIC LETTER YEH}"
-ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
-HAMZA = "\N{ARABIC LETTER HAMZA}"
-ARTICLE = "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}"
-#: Tanween (fathatan, dammatan, kasratan and their open and Quranic forms) ends a word.
-TANWEEN = frozenset(ch for ch in ARABIC_MARKS if "TAN" in unicodedata.name(ch, "").split()[-1])
-
-_T = TypeVar("_T")
 _K = TypeVar("_K")
-_IGNORABLE = ARABIC_MARKS | INVISIBLE_FORMAT | JOINERS | {TATWEEL}
-#: Positions in a run's key where a word ended (after a tanween), as evidence for the search.
+_T = TypeVar("_T")
 Ends = frozenset[int]
-_NO_ENDS: Ends = frozenset()
-
-
-def _is_letter_form(ch: str) -> bool:
-    """A presentation form that folds to letters only (not a spaced ligature or a mark)."""
-    folded = lookup_key(ch)
-    return bool(folded) and all(c in ARABIC_LETTERS for c in folded)
-
-
-@functools.cache
-def _token_pattern() -> re.Pattern[str]:
-    return re.compile(r"\S+")
-
-
-@functools.cache
-def run_pattern() -> re.Pattern[str]:
-    forms = {ch for ch in PRESENTATION_FORMS if _is_letter_form(ch)}
-    return re.compile(char_class(ARABIC_LETTERS | forms | _IGNORABLE) + "+")
-
-
-@dataclass(frozen=True)
-class Run:
-    """A run of Arabic letters as the search sees it.
-
-    `key` is its lookup key, `starts[k]` the index in the run of key letter k (-1 inside a
-    ligature, where no space can go), `ends` the key positions where a tanween ended a word.
-    """
-
-    key: str
-    starts: tuple[int, ...]
-    ends: Ends
-
-    @classmethod
-    def read(cls, run: str) -> Run:
-        """
-        >>> Run.read("بِفَضْلِ")
-        Run(key='بفضل', starts=(0, 2, 4, 6), ends=frozenset())
-        >>> sorted(Run.read("عاماًلشركة").ends), sorted(Run.read("عامًالشركة").ends)
-        ([4], [4])
-        """
-        letters: list[str] = []
-        starts: list[int] = []
-        ends: set[int] = set()
-        for index, ch in enumerate(run):
-            if ch in TANWEEN and letters:
-                ends.add(len(letters) + (run[index + 1 : index + 2] == ALEF))
-            if ch in _IGNORABLE:
-                continue
-            folded = ch if ch in ARABIC_LETTERS else lookup_key(ch)
-            letters.append(folded)
-            starts.extend([index] + [-1] * (len(folded) - 1))
-        n = len(letters)
-        return cls("".join(letters), tuple(starts), frozenset(e for e in ends if 0 < e < n))
+_NOTHING = object()
+#: A piece listed this frequent is never outscored by a clitic reading of it (whose stem is at
+#: most as frequent as the most frequent word, في at Zipf 7.54).
+_CLITIC_READING_CANNOT_WIN = 7.6 - PIECE_CLITIC_PENALTY
+#: The first letters of the proclitics (و ف ب ك ل س, and ا of the article).
+_PROCLITIC_LETTERS = frozenset(
+    "\N{ARABIC LETTER WAW}\N{ARABIC LETTER FEH}\N{ARABIC LETTER BEH}\N{ARABIC LETTER KAF}"
+    "\N{ARABIC LETTER LAM}\N{ARABIC LETTER SEEN}\N{ARABIC LETTER ALEF}"
+)
 
 
 @dataclass(frozen=True)
@@ -201,7 +119,7 @@ class RunSplit:
     pieces: tuple[str, ...]  # the words, in lookup-key form
     score: float  # log10 score of the split
     whole: float  # log10 score of the run as one word
-    after_end: bool  # every junction follows a word end (ة, ى, tanween)
+    after_end: bool  # every space follows a word end (ة, ى, tanween)
 
     @property
     def margin(self) -> float:
@@ -228,7 +146,7 @@ class Segmenter:
         self._whole_tokens: set[str] = set()
         self._runs: dict[str, tuple[int, ...]] = {}
         self._pieces: dict[tuple[str, Ends], tuple[str, ...]] = {}
-        self._piece_scores: dict[str, tuple[float, bool] | None] = {}
+        self._piece_scores: dict[str, float | None] = {}
         self._genuine: dict[str, float] = {}
 
     # --- text level -------------------------------------------------------------------------
@@ -269,15 +187,16 @@ class Segmenter:
         """Every run of `text` that is split, with its pieces and scores (for lint)."""
         for match in run_pattern().finditer(text):
             cuts = self.run_splits(match.group())
-            if cuts:
-                run = Run.read(match.group())
-                pieces = self.pieces(run.key, run.ends)
-                best = self.best_split(run.key, run.ends)
-                score = best.score if best is not None else math.nan
-                points = tuple(match.start() + cut for cut in cuts)
-                after_end = all(_ends_word(run.key, cut, run.ends) for cut in _cuts(pieces)[1:-1])
-                whole = self.whole_score(run.key, run.ends)
-                yield RunSplit(points, pieces, score, whole, after_end)
+            if not cuts:
+                continue
+            run = Run.read(match.group())
+            pieces = self.pieces(run.key, run.ends)
+            best = self.best_split(run.key, run.ends)
+            score = best.score if best is not None else math.nan
+            after_end = set(_cuts(pieces)[1:-1]) <= run.ends
+            points = tuple(match.start() + cut for cut in cuts)
+            whole = self.whole_score(run.key, run.ends)
+            yield RunSplit(points, pieces, score, whole, after_end)
 
     # --- run level --------------------------------------------------------------------------
 
@@ -293,12 +212,14 @@ class Segmenter:
             _remember(self._runs, run, cached)
         return cached
 
-    def pieces(self, key: str, ends: Ends = _NO_ENDS) -> tuple[str, ...]:
+    def pieces(self, key: str, ends: Ends | None = None) -> tuple[str, ...]:
         """The words the run `key` (lookup-key form) is made of: itself, or its split.
 
-        The decision is applied again to every piece until no piece splits, so splitting the
+        `ends` are the positions where a tanween ended a word (ة and ى are read from `key`).
+        The decision is applied again to every piece until none splits, so splitting the
         output again never changes it.
         """
+        ends = word_ends(key) if ends is None else ends
         if len(key) > MAX_RUN:
             return (key,)
         cached = self._pieces.get((key, ends))
@@ -313,8 +234,8 @@ class Segmenter:
         todo = [(0, len(key))]
         while todo:
             start, end = todo.pop()
-            piece, piece_ends = key[start:end], _shift(ends, start, end)
-            best = self.best_split(piece, piece_ends)
+            piece = key[start:end]
+            best = self.best_split(piece, _within(ends, start, end))
             if best is None:
                 done.append(piece)
                 continue
@@ -322,29 +243,35 @@ class Segmenter:
             todo.extend(reversed(list(itertools.pairwise(bounds))))
         return tuple(done)
 
-    def best_split(self, key: str, ends: Ends = _NO_ENDS) -> Candidate | None:
+    def best_split(self, key: str, ends: Ends = frozenset()) -> Candidate | None:
         """The split of the run `key` that wins over leaving it whole, if one does."""
         if len(key) < 2 * MIN_PIECE or key in self._never or self._zipf(key) >= KNOWN_ZIPF:
             return None
+        ends = ends | word_ends(key)
         split = self._search(key, ends)
-        if split is None or split.score <= self.whole_score(key, ends) + SPLIT_MARGIN:
+        if split is None:
+            return None
+        inner = INNER_END_PENALTY if ends else 0.0
+        if split.score <= unknown_word_score(key) - inner + SPLIT_MARGIN:
+            return None  # beaten by the least the whole run can score: no need to read it
+        if split.score <= self.whole_score(key, ends) + SPLIT_MARGIN:
             return None
         return split
 
-    def whole_score(self, key: str, ends: Ends = _NO_ENDS) -> float:
+    def whole_score(self, key: str, ends: Ends = frozenset()) -> float:
         """log10 probability of `key` as one word: listed, with clitics, or unknown."""
         scores = [unknown_word_score(key), self._listed_score(key)]
         analysis = self.clitics.best(key)
         if analysis is not None:
             scores.append(analysis.logp)
-        return max(scores) - _inner_end_penalty(key, 0, len(key), ends)
+        inner = ends or word_ends(key)
+        return max(scores) - (INNER_END_PENALTY if inner else 0.0)
 
     # --- word level -------------------------------------------------------------------------
 
     def _listed_score(self, key: str) -> float:
-        """log10 frequency of `key` as a word: its genuine listed frequency (-inf if none)."""
         zipf = self.genuine_zipf(key)
-        return zipf - 9.0 if zipf else -math.inf
+        return zipf - 9.0 + LISTED_WORD_BONUS if zipf else -math.inf
 
     def genuine_zipf(self, key: str) -> float:
         """The Zipf frequency of `key` as a word: its listed frequency minus what run-ons of two
@@ -374,58 +301,51 @@ class Segmenter:
         return 0.0 if piece in self.clitics.proclitics else self._zipf(piece)
 
     def piece_score(self, key: str) -> float | None:
-        """log10 probability of `key` as a piece of a split: listed or with proclitics."""
-        found = self._piece(key)
-        return None if found is None else found[0]
+        """log10 probability of `key` as a piece of a split (listed, or proclitics and a
+        listed word), or None if it cannot be one."""
+        found = self._piece_scores.get(key, _NOTHING)
+        if found is _NOTHING:
+            found = self._score_piece(key)
+            _remember(self._piece_scores, key, found)
+        return found  # type: ignore[return-value]
 
-    def _piece(self, key: str) -> tuple[float, bool] | None:
-        """The piece score of `key` and whether it begins with a proclitic, or None."""
-        if key in self._piece_scores:
-            return self._piece_scores[key]
-        found = None
-        if key not in self.clitics.proclitics and not _is_article_fragment(key):
-            zipf = self._zipf(key)
+    def _score_piece(self, key: str) -> float | None:
+        if key in self.clitics.proclitics or (len(key) == 3 and key.startswith(ARTICLE)):
+            return None  # a bare proclitic, or the article and one letter (الت)
+        zipf = self._zipf(key)
+        if key[0] in _PROCLITIC_LETTERS and zipf < _CLITIC_READING_CANNOT_WIN:
             analysis = self.clitics.best(key, endings=False)
-            read = analysis.logp - PIECE_CLITIC_PENALTY if analysis else -math.inf
-            score = max(zipf - 9.0 if zipf else -math.inf, read)
-            if score > -math.inf:
-                score -= SHORT_PIECE_PENALTY.get(len(key), 0.0)
-                score -= RARE_PIECE_PENALTY if score < RARE_PIECE_ZIPF - 9.0 else 0.0
-                found = (score, read > zipf - 9.0 if zipf else True)
-        _remember(self._piece_scores, key, found)
-        return found
+        else:
+            analysis = None
+        read = analysis.logp - PIECE_CLITIC_PENALTY if analysis is not None else -math.inf
+        score = max(zipf - 9.0 if zipf else -math.inf, read)
+        return None if score == -math.inf else score
 
     # --- the search -------------------------------------------------------------------------
 
-    def _search(self, key: str, ends: Ends = _NO_ENDS) -> Candidate | None:
+    def _search(self, key: str, ends: Ends) -> Candidate | None:
         """The best reading of `key` as two or more pieces (Viterbi, bounded word length)."""
         n = len(key)
+        junction = [0.0] + [junction_score(key, at, ends) for at in range(1, n)]
+        sorted_ends = sorted(ends)
         best = [-math.inf] * (n + 1)
         back = [0] * (n + 1)
         best[0] = 0.0
-        for end in range(MIN_PIECE, n + 1):
-            for start in range(max(0, end - MAX_PIECE), end - MIN_PIECE + 1):
-                if best[start] == -math.inf or (start == 0 and end == n):
+        for start in range(n - MIN_PIECE + 1):  # forward: only from reachable starts
+            if best[start] == -math.inf:
+                continue
+            before = best[start] + junction[start]
+            for end in range(start + MIN_PIECE, min(n, start + MAX_PIECE) + 1):
+                piece = self.piece_score(key[start:end])
+                if piece is None or (start == 0 and end == n):
                     continue
-                score = self._step_score(key, start, end, ends)
-                if score is not None and best[start] + score > best[end]:
-                    best[end], back[end] = best[start] + score, start
+                if sorted_ends and _any_between(sorted_ends, start, end):
+                    piece -= INNER_END_PENALTY
+                if before + piece > best[end]:
+                    best[end], back[end] = before + piece, start
         if best[n] == -math.inf:
             return None
         return self._candidate(key, _walk_back(back, n), best[n])
-
-    def _step_score(self, key: str, start: int, end: int, ends: Ends) -> float | None:
-        """The score of the piece ``key[start:end]`` and of the junction before it."""
-        found = self._piece(key[start:end])
-        if found is None:
-            return None
-        score, proclitic = found
-        if has_inner_end_letter(key[start:end]) or ends:
-            score -= _inner_end_penalty(key, start, end, ends)
-        if start > 0:
-            score += junction_score(key, start, ends)
-            score += PROCLITIC_START_BONUS if proclitic else 0.0
-        return score
 
     def _candidate(self, key: str, bounds: list[int], score: float) -> Candidate:
         pieces = tuple(key[i:j] for i, j in itertools.pairwise(bounds))
@@ -447,96 +367,72 @@ class Segmenter:
         """
         run = Run.read(token)
         key, ends = run.key, run.ends
-        whole = Candidate((key,), self.whole_score(key, ends), self._reading(key))
-        found = [whole, *self._two_piece_splits(key, ends)]
+        found = [Candidate((key,), self.whole_score(key, ends), self._reading(key))]
+        for cut in range(MIN_PIECE, len(key) - MIN_PIECE + 1):
+            pair = self._search_within(key, ends, cut)
+            if pair is not None:
+                found.append(pair)
         best = self._search(key, ends)
         if best is not None and len(best.pieces) > 2:
             found.append(best)
         found.sort(key=lambda c: -c.score)
         return found[:limit]
 
-    def _two_piece_splits(self, key: str, ends: Ends) -> Iterator[Candidate]:
-        for cut in range(MIN_PIECE, len(key) - MIN_PIECE + 1):
-            left = self._step_score(key, 0, cut, ends)
-            right = self._step_score(key, cut, len(key), ends)
-            if left is not None and right is not None:
-                yield self._candidate(key, [0, cut, len(key)], left + right)
+    def _search_within(self, key: str, ends: Ends, cut: int) -> Candidate | None:
+        """The two-piece reading of `key` cut at `cut`, if both pieces can be pieces."""
+        left, right = self.piece_score(key[:cut]), self.piece_score(key[cut:])
+        if left is None or right is None:
+            return None
+        inner = INNER_END_PENALTY * (any(0 < e < cut for e in ends) + any(e > cut for e in ends))
+        score = left + right + junction_score(key, cut, ends) - inner
+        return self._candidate(key, [0, cut, len(key)], score)
 
 
-def _association(left: int, right: int) -> float:
-    """How much more often (log10) than by chance two words of these lengths meet as a
-    listed run-on."""
-    if min(left, right) >= LONG_PIECE:
-        return LONG_MERGE_ASSOCIATION
-    return LISTED_MERGE_ASSOCIATION
-
-
-def _is_article_fragment(key: str) -> bool:
-    """The article and one letter (الت, الم): a fragment of a word, never a piece of a split."""
-    return len(key) == 3 and key.startswith(ARTICLE)
+# --- evidence -------------------------------------------------------------------------------
 
 
 def unknown_word_score(key: str) -> float:
-    """log10 probability of `key` as an unknown word: longer ones are rarer, and ones with many
-    long vowels more likely (transliterated names)."""
+    """log10 probability of `key` as an unknown word: rarer when longer, likelier with many
+    long vowels (transliterated names write every vowel)."""
     vowels = sum(map(key.count, LONG_VOWELS))
-    return (
-        UNKNOWN_WORD_LOGP
-        - UNKNOWN_PER_LETTER * (len(key) - UNKNOWN_LENGTH)
-        + UNKNOWN_VOWEL_BONUS * vowels
-    )
+    length = len(key) - UNKNOWN_LENGTH
+    return UNKNOWN_WORD_LOGP - UNKNOWN_PER_LETTER * length + UNKNOWN_VOWEL_BONUS * vowels
 
 
-def _ends_word(key: str, at: int, ends: Ends) -> bool:
-    """Whether a word ends before ``key[at]``: after ة, ى (not before ء) or a tanween."""
-    left = key[at - 1]
-    if left in END_LETTERS and not (left == ALEF_MAKSURA and key[at] == HAMZA):
-        return True
-    return at in ends
+def junction_score(key: str, at: int, ends: Ends = frozenset()) -> float:
+    """log10 probability of a lost space before ``key[at]``, with the article's evidence.
 
-
-def _inner_end_penalty(key: str, start: int, end: int, ends: Ends) -> float:
-    """The penalty for a word end strictly inside ``key[start:end]``."""
-    inside = has_inner_end_letter(key[start:end]) or any(start < e < end for e in ends)
-    return INNER_END_PENALTY if inside else 0.0
-
-
-def junction_score(key: str, at: int, ends: Ends = _NO_ENDS) -> float:
-    """log10 probability of a lost space between ``key[at - 1]`` and ``key[at]``, plus evidence.
-
-    >>> junction_score("مدةطويلة", 3) > junction_score("أمسعقد", 3)
+    >>> junction_score("مدةطويلة", 3, frozenset({3})) > junction_score("أمسعقد", 3)
     True
     """
-    if _ends_word(key, at, ends):
+    if at in ends:
         score = JUNCTION_AFTER_END
     elif key[at - 1] in NON_JOINING:
         score = JUNCTION_AFTER_NON_JOINING
     else:
         score = JUNCTION_AFTER_JOINING
-    if key.startswith(ARTICLE, at):
-        score += ARTICLE_BONUS
-    return score
+    return score + (ARTICLE_BONUS if key.startswith(ARTICLE, at) else 0.0)
+
+
+def _association(left: int, right: int) -> float:
+    """How often (log10, relative to chance) words of these lengths meet as a listed run-on."""
+    long = min(left, right) >= LONG_PIECE
+    return LONG_MERGE_ASSOCIATION if long else LISTED_MERGE_ASSOCIATION
 
 
 @functools.cache
-def _inner_end_letter() -> re.Pattern[str]:
-    maksura_before_letter = "\N{ARABIC LETTER ALEF MAKSURA}(?!\N{ARABIC LETTER HAMZA})"
-    return re.compile(f"(?:\N{ARABIC LETTER TEH MARBUTA}|{maksura_before_letter}).")
+def _token_pattern() -> re.Pattern[str]:
+    return re.compile(r"\S+")
 
 
-def has_inner_end_letter(key: str) -> bool:
-    """Whether ة, or ى before a letter other than ء, stands inside `key` (not at its end).
-
-    >>> has_inner_end_letter("مدةطويلة"), has_inner_end_letter("مدة")
-    (True, False)
-    >>> has_inner_end_letter("الطوارىء")
-    False
-    """
-    return _inner_end_letter().search(key) is not None
+def _any_between(sorted_ends: list[int], start: int, end: int) -> bool:
+    """Whether a word end lies strictly inside ``(start, end)``."""
+    index = bisect.bisect_right(sorted_ends, start)
+    return index < len(sorted_ends) and sorted_ends[index] < end
 
 
-def _shift(ends: Ends, start: int, end: int) -> Ends:
-    """The word ends strictly inside ``[start, end)``, relative to `start`."""
+def _within(ends: Ends, start: int, end: int) -> Ends:
+    """The word ends strictly inside ``(start, end)``, relative to `start`."""
     return frozenset(e - start for e in ends if start < e < end) if ends else ends
 
 
@@ -545,18 +441,18 @@ def _cuts(pieces: tuple[str, ...]) -> list[int]:
     return [0, *itertools.accumulate(map(len, pieces))]
 
 
-def _remember(cache: dict[_K, _T], key: _K, value: _T) -> None:
-    if len(cache) >= CACHE_SIZE:
-        cache.clear()
-    cache[key] = value
-
-
 def _walk_back(back: list[int], end: int) -> list[int]:
     bounds = [end]
     while end > 0:
         end = back[end]
         bounds.append(end)
     return bounds[::-1]
+
+
+def _remember(cache: dict[_K, _T], key: _K, value: _T) -> None:
+    if len(cache) >= CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
 
 
 @functools.cache

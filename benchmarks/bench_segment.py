@@ -87,7 +87,7 @@ def load_wordsegment() -> Splitter:
 def per_run(split: Callable[[str], list[str]]) -> Splitter:
     """A text splitter that applies `split` to each run of Arabic letters (in lookup-key form)
     and inserts spaces at the matching places of the original text."""
-    from arnorm.segmenter import Run, run_pattern
+    from arnorm.runs import Run, run_pattern
 
     def segment(text: str) -> str:
         points: list[int] = []
