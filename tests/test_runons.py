@@ -260,3 +260,35 @@ def test_word_list_files_from_the_config(tmp_path: Path) -> None:
     assert arnorm.clean("الكتابقلمونة", **options) == "الكتابقلمونة"
     assert arnorm.clean("الكتابقلمونة", extra_words=(str(extra),), **options) == "الكتاب قلمونة"
     assert arnorm.clean("وزارةالصحة", never_split=[str(never)], **options) == "وزارةالصحة"
+
+
+# --- AR502: words glued to numbers ----------------------------------------------------------
+
+NUMBER_FIXES = [
+    pytest.param("في عام2015", "في عام 2015", id="word before a year"),
+    pytest.param("قتل 11شخصا", "قتل 11 شخصا", id="number before a word"),
+    pytest.param("منذ٢٠١٩ميلادية", "منذ ٢٠١٩ ميلادية", id="Arabic-Indic digits, both sides"),
+]
+NUMBER_NOOPS = [
+    pytest.param("بـ20 والـ76", id="tatweel before a number"),
+    pytest.param("ب2015 و10 ال18 لل30", id="proclitic or article before a number"),
+    pytest.param("2018م 1436هـ", id="one-letter abbreviation after a number"),
+    pytest.param("عام 2015", id="already spaced"),
+    pytest.param("جينبينغ2015", id="not a listed word"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBER_FIXES)
+def test_words_glued_to_numbers(text: str, expected: str) -> None:
+    assert arnorm.clean(text, preset=NONE, split_runons=True) == expected
+    assert {f.code for f in arnorm.lint(text, preset=NONE, split_runons=True)} == {"AR502"}
+    assert not any(f.safe for f in arnorm.lint(text, preset=NONE, split_runons=True))
+
+
+@pytest.mark.parametrize("text", NUMBER_NOOPS)
+def test_conventional_number_glue_stays(text: str) -> None:
+    assert arnorm.clean(text, preset=NONE, split_runons=True) == text
+
+
+def test_segment_leaves_numbers_to_the_rule() -> None:
+    assert segment("عام2015") == "عام2015"
