@@ -14,8 +14,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from importlib import resources
-from pathlib import Path
 
 from arnorm.chars import (
     ARABIC_MARKS,
@@ -79,6 +77,11 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self._zipf)
 
+    @functools.cached_property
+    def max_zipf(self) -> float:
+        """The Zipf frequency of the most frequent word (في in Arabic, 7.5)."""
+        return max(self._zipf.values(), default=0.0)
+
     def with_words(self, words: Iterable[str], zipf: float = USER_WORD_ZIPF) -> Lexicon:
         """A copy that also knows `words` (at least at Zipf frequency `zipf`).
 
@@ -96,10 +99,9 @@ def read_wordfreq(lang: str = "ar", wordlist: str = "large") -> dict[str, float]
     """Zipf frequency by word, from wordfreq's bucketed list (one bucket per centibel)."""
     import wordfreq  # heavy (about 0.1 s): imported on first use only
 
-    zipf: dict[str, float] = {}
-    for bucket, words in enumerate(wordfreq.get_frequency_list(lang, wordlist)):
-        zipf.update(dict.fromkeys(words, round(9.0 - bucket / 100, 2)))
-    return zipf
+    buckets = wordfreq.get_frequency_list(lang, wordlist)
+    levels = [round(9.0 - bucket / 100, 2) for bucket in range(len(buckets))]
+    return {word: zipf for zipf, words in zip(levels, buckets, strict=True) for word in words}
 
 
 @functools.cache
@@ -127,11 +129,14 @@ def parse_words(text: str) -> list[str]:
 @functools.cache
 def read_word_file(path: str) -> tuple[str, ...]:
     """The words of the word-list file at `path` (read once per process)."""
-    return tuple(parse_words(Path(path).read_text(encoding="utf-8")))
+    with open(path, encoding="utf-8") as file:  # builtin open: pathlib costs 5 ms of import
+        return tuple(parse_words(file.read()))
 
 
 @functools.cache
 def bundled_words(name: str) -> tuple[str, ...]:
     """The words of one of arnorm's own lists in ``arnorm/wordlists`` (``name`` without .txt)."""
+    from importlib import resources  # imported on first use: it brings in half of stdlib
+
     text = resources.files("arnorm").joinpath("wordlists", f"{name}.txt").read_text("utf-8")
     return tuple(parse_words(text))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from arnorm.chars import (
     ARABIC_LETTERS,
@@ -63,8 +63,7 @@ def _plain_letters() -> re.Pattern[str]:
     return re.compile(char_class(ARABIC_LETTERS) + "*")
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """A run of Arabic letters as the search sees it.
 
     `key` is its lookup key, `starts[k]` the index in the run of key letter k (-1 inside a

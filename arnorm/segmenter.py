@@ -35,8 +35,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from arnorm.clitics import Clitics
 from arnorm.lexicon import Lexicon, bundled_words, default_lexicon, lookup_key, read_word_file
@@ -61,7 +60,7 @@ UNKNOWN_VOWEL_BONUS = 0.75
 #: A lost space after a word end (ة, ى, tanween), after a letter that does not join the next
 #: one (the writer saw a gap), after a joining letter; and the bonus when ال starts a piece.
 JUNCTION_AFTER_END = 0.5
-JUNCTION_AFTER_NON_JOINING = -1.5
+JUNCTION_AFTER_NON_JOINING = -1.0
 JUNCTION_AFTER_JOINING = -1.0
 ARTICLE_BONUS = 1.5
 #: A word end inside a string: one word almost never has ة or tanween before its last letter.
@@ -99,8 +98,7 @@ _PROCLITIC_LETTERS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One way to read a run: its pieces (lookup keys) and the log10 score of that reading."""
 
     pieces: tuple[str, ...]
@@ -111,8 +109,7 @@ class Candidate:
         return f"{' '.join(self.pieces)}  ({self.score:.2f}: {self.reading})"
 
 
-@dataclass(frozen=True)
-class RunSplit:
+class RunSplit(NamedTuple):
     """A run of a text that the splitter splits: where, into what, and how sure it is."""
 
     points: tuple[int, ...]  # positions in the text before which a space goes
@@ -248,13 +245,10 @@ class Segmenter:
         if len(key) < 2 * MIN_PIECE or key in self._never or self._zipf(key) >= KNOWN_ZIPF:
             return None
         ends = ends | word_ends(key)
-        split = self._search(key, ends)
-        if split is None:
-            return None
         inner = INNER_END_PENALTY if ends else 0.0
-        if split.score <= unknown_word_score(key) - inner + SPLIT_MARGIN:
-            return None  # beaten by the least the whole run can score: no need to read it
-        if split.score <= self.whole_score(key, ends) + SPLIT_MARGIN:
+        floor = max(unknown_word_score(key), self._listed_score(key)) - inner + SPLIT_MARGIN
+        split = self._search(key, ends, floor)  # a split must beat at least this floor
+        if split is None or split.score <= self.whole_score(key, ends) + SPLIT_MARGIN:
             return None
         return split
 
@@ -313,26 +307,28 @@ class Segmenter:
         if key in self.clitics.proclitics or (len(key) == 3 and key.startswith(ARTICLE)):
             return None  # a bare proclitic, or the article and one letter (الت)
         zipf = self._zipf(key)
+        score = zipf - 9.0 if zipf else -math.inf
         if key[0] in _PROCLITIC_LETTERS and zipf < _CLITIC_READING_CANNOT_WIN:
-            analysis = self.clitics.best(key, endings=False)
-        else:
-            analysis = None
-        read = analysis.logp - PIECE_CLITIC_PENALTY if analysis is not None else -math.inf
-        score = max(zipf - 9.0 if zipf else -math.inf, read)
+            score = max(score, self.clitics.proclitic_logp(key) - PIECE_CLITIC_PENALTY)
         return None if score == -math.inf else score
 
     # --- the search -------------------------------------------------------------------------
 
-    def _search(self, key: str, ends: Ends) -> Candidate | None:
-        """The best reading of `key` as two or more pieces (Viterbi, bounded word length)."""
+    def _search(self, key: str, ends: Ends, floor: float = -math.inf) -> Candidate | None:
+        """The best reading of `key` as two or more pieces (Viterbi, bounded word length).
+
+        Readings that cannot end above `floor`, even with the best possible pieces for the
+        letters left, are dropped on the way (None if no reading ends above it).
+        """
         n = len(key)
         junction = [0.0] + [junction_score(key, at, ends) for at in range(1, n)]
         sorted_ends = sorted(ends)
+        most = self._most_ahead(key, junction)
         best = [-math.inf] * (n + 1)
         back = [0] * (n + 1)
         best[0] = 0.0
         for start in range(n - MIN_PIECE + 1):  # forward: only from reachable starts
-            if best[start] == -math.inf:
+            if best[start] + most[start] <= floor:
                 continue
             before = best[start] + junction[start]
             for end in range(start + MIN_PIECE, min(n, start + MAX_PIECE) + 1):
@@ -343,9 +339,28 @@ class Segmenter:
                     piece -= INNER_END_PENALTY
                 if before + piece > best[end]:
                     best[end], back[end] = before + piece, start
-        if best[n] == -math.inf:
+        if best[n] <= floor:
             return None
         return self._candidate(key, _walk_back(back, n), best[n])
+
+    def _most_ahead(self, key: str, junction: list[float]) -> list[float]:
+        """For each start, an upper bound of what the pieces from there to the end can add.
+
+        The next piece adds at most the most frequent word's score and its junction; each
+        further piece loses score unless the article's bonus lifts it, so only further pieces
+        that start with ال can add anything.
+        """
+        top = self.lexicon.max_zipf - 9.0
+        junctions = (JUNCTION_AFTER_END, JUNCTION_AFTER_NON_JOINING, JUNCTION_AFTER_JOINING)
+        if top + max(junctions) > 0:  # a lexicon with words above Zipf 8.5: no bound
+            return [math.inf] * len(key)
+        lift = max(0.0, top + max(junctions) + ARTICLE_BONUS)
+        most = [0.0] * len(key)
+        articles = 0
+        for start in range(len(key) - 1, -1, -1):
+            most[start] = top + junction[start] + lift * articles
+            articles += key.startswith(ARTICLE, start) and start > 0
+        return most
 
     def _candidate(self, key: str, bounds: list[int], score: float) -> Candidate:
         pieces = tuple(key[i:j] for i, j in itertools.pairwise(bounds))
