@@ -77,7 +77,7 @@ LISTED_MERGE_ASSOCIATION = -2.0
 LONG_PIECE = 4
 LONG_MERGE_ASSOCIATION = 1.0
 #: Runs listed at least this frequent are words, never split (لايوجد stays as written).
-KNOWN_ZIPF = 2.5
+KNOWN_ZIPF = 2.25
 #: How much more probable (log10) the split must be than the whole run; at least 0, so that a
 #: piece never outscores itself and the output is stable.
 SPLIT_MARGIN = 0.0
@@ -158,18 +158,22 @@ class Segmenter:
 
     def split_points(self, text: str) -> list[int]:
         """Positions in `text` before which a space belongs, in increasing order."""
-        if self._whole_tokens.issuperset(text.split()):
+        tokens = text.split()
+        if self._whole_tokens.issuperset(tokens):
             return []  # the fast path: every token was seen before and needs no space
-        points: list[int] = []
-        for match in _token_pattern().finditer(text):
-            token = match.group()
-            if token in self._whole_tokens:
-                continue
+        cut: dict[str, list[int]] = {}
+        for token in set(tokens).difference(self._whole_tokens):
             cuts = self._token_cuts(token)
             if cuts:
-                points.extend(match.start() + cut for cut in cuts)
+                cut[token] = cuts
             elif len(self._whole_tokens) < CACHE_SIZE:
                 self._whole_tokens.add(token)
+        if not cut:
+            return []
+        points: list[int] = []
+        for match in _token_pattern().finditer(text):
+            offsets = cut.get(match.group(), ())
+            points.extend(match.start() + offset for offset in offsets)
         return points
 
     def _token_cuts(self, token: str) -> list[int]:
