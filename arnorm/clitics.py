@@ -1,7 +1,7 @@
 """Clitic morphology: is an unlisted word a listed word with clitics attached?
 
 Arabic writes conjunctions, prepositions, the article and object pronouns as part of the word:
-و + ب + فضل is one word, وبفضل, and نفذت + هما is نفذتهما. A word list, however large, misses
+و + ب + فضل is one word, وبفضل, and كتبت + هما is كتبتهما. A word list, however large, misses
 most of these combinations, so "not in the list" does not mean "not a word". This module
 answers the question the splitter needs: the best reading of a string as
 ``proclitics + stem + suffix + enclitic`` where the stem is a listed word, and how probable it
@@ -103,15 +103,15 @@ def stem_forms(stem: str, *, before_teh: bool = False, before_yeh: bool = False)
     """The listed forms a stem may have had before a suffix or pronoun was attached.
 
     Attaching changes the end of a word: ة is written ت (مدرستها), ى is written ا (مستواها),
-    the plural ون and the verb ending وا drop their last letter (مسلحوها, شملوهم), the oblique
+    the plural ون and the verb ending وا drop their last letter (معلموها, كتبوه), the oblique
     ين drops its ن (مسلحيها), and a final hamza sits on a seat (أبنائهم). A suffix that begins
     with ت (تان, تين) or ا (ات) replaces a ة (`before_teh`); a nisba ending (ي, ية, يون ...)
     replaces a final ا or ة (أمريكية, `before_yeh`).
 
     >>> stem_forms("مدرست")
     ('مدرست', 'مدرسة')
-    >>> stem_forms("شملو")
-    ('شملو', 'شملوا', 'شملون')
+    >>> stem_forms("كتبو")
+    ('كتبو', 'كتبوا', 'كتبون')
     """
     forms = [stem]
     last = stem[-1]
@@ -135,12 +135,12 @@ def stem_forms(stem: str, *, before_teh: bool = False, before_yeh: bool = False)
 class Clitics:
     """Reads words as clitics around a listed stem, with the lexicon's frequencies.
 
-    >>> lex = Lexicon({"معنية": 4.0, "نفذت": 3.5, "مسلحون": 3.7})
+    >>> lex = Lexicon({"مكتبة": 4.0, "كتبت": 3.5, "معلمون": 3.7})
     >>> clitics = Clitics(lex)
-    >>> [str(a) for a in clitics.analyses("ومعنية")]
-    ['و+معنية']
-    >>> str(clitics.best("نفذتهما")), str(clitics.best("مسلحوها"))
-    ('نفذت+هما', 'مسلحون+ها')
+    >>> [str(a) for a in clitics.analyses("ومكتبة")]
+    ['و+مكتبة']
+    >>> str(clitics.best("كتبتهما")), str(clitics.best("معلموها"))
+    ('كتبت+هما', 'معلمون+ها')
     >>> clitics.best("كتاب") is None
     True
     """

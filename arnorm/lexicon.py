@@ -85,7 +85,7 @@ class Lexicon:
     def with_words(self, words: Iterable[str], zipf: float = USER_WORD_ZIPF) -> Lexicon:
         """A copy that also knows `words` (at least at Zipf frequency `zipf`).
 
-        >>> Lexicon({"في": 7.5}).with_words(["جينبينغ"]).zipf("جينبينغ")
+        >>> Lexicon({"في": 7.5}).with_words(["شوانغجيانغ"]).zipf("شوانغجيانغ")
         4.0
         """
         merged = dict(self._zipf)
@@ -115,8 +115,8 @@ def parse_words(text: str) -> list[str]:
 
     Words are returned in lookup-key form, so a list may be written with harakat.
 
-    >>> parse_words("# names\\nجينبينغ\\n\\n  كِليجدار  # the opposition leader\\n")
-    ['جينبينغ', 'كليجدار']
+    >>> parse_words("# names\\nشوانغجيانغ\\n\\n  كِيمْبرلاين  # a made-up town\\n")
+    ['شوانغجيانغ', 'كيمبرلاين']
     """
     words = []
     for line in text.splitlines():

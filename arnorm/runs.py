@@ -80,8 +80,8 @@ class Run(NamedTuple):
         """
         >>> Run.read("بِفَضْلِ")
         Run(key='بفضل', starts=(0, 2, 4, 6), ends=frozenset())
-        >>> sorted(Run.read("شكراًجزيلاً").ends), sorted(Run.read("مدةطويلة").ends)
-        ([4], [3])
+        >>> sorted(Run.read("شكراًجزيلاً").ends), sorted(Run.read("مدرسةكبيرة").ends)
+        ([4], [5])
         """
         if _plain_letters().fullmatch(run):
             return cls(run, tuple(range(len(run))), word_ends(run))
@@ -104,8 +104,8 @@ def word_ends(key: str, tanween: set[int] | frozenset[int] = frozenset()) -> fro
     """Positions inside `key` before which a word ended: after ة, after ى unless ء follows
     (ىء is an old spelling of ئ), and the given positions after a tanween.
 
-    >>> sorted(word_ends("مدةطويلة")), sorted(word_ends("الطوارىء")), sorted(word_ends("على"))
-    ([3], [], [])
+    >>> sorted(word_ends("مدرسةكبيرة")), sorted(word_ends("مبادىء")), sorted(word_ends("على"))
+    ([5], [], [])
     """
     ends = {e for e in tanween if 0 < e < len(key)}
     for index, letter in enumerate(key[:-1]):

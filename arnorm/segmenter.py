@@ -23,8 +23,8 @@ cached, and applied again to each piece until none splits, so splitting is idemp
 >>> seg = Segmenter(lex)
 >>> seg.segment("بِفَضْلِالمفاوضات مع كورياالشمالية")
 'بِفَضْلِ المفاوضات مع كوريا الشمالية'
->>> seg.segment("جينبينغ")
-'جينبينغ'
+>>> seg.segment("شوانغجيانغ")
+'شوانغجيانغ'
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ JUNCTION_AFTER_JOINING = -1.0
 ARTICLE_BONUS = 1.5
 #: A word end inside a string: one word almost never has ة or tanween before its last letter.
 INNER_END_PENALTY = 4.0
-#: A piece read as proclitics + listed word (ك+تاليس) is weaker evidence than a listed word.
+#: A piece read as proclitics + listed word (ك+تابلو) is weaker evidence than a listed word.
 PIECE_CLITIC_PENALTY = 3.0
 #: A listed word is more often meant than two words glued by accident.
 LISTED_WORD_BONUS = 1.0
@@ -421,7 +421,7 @@ def unknown_word_score(key: str) -> float:
 def junction_score(key: str, at: int, ends: Ends = frozenset()) -> float:
     """log10 probability of a lost space before ``key[at]``, with the article's evidence.
 
-    >>> junction_score("مدةطويلة", 3, frozenset({3})) > junction_score("أمسعقد", 3)
+    >>> junction_score("مدرسةكبيرة", 5, frozenset({5})) > junction_score("قلمأحمر", 3)
     True
     """
     if at in ends:

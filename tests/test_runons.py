@@ -38,18 +38,18 @@ SPLITS = [
     pytest.param("ﻭﺯﺍﺭﺓﺍﻟﺪﺍﺧﻠﻴﺔ", "ﻭﺯﺍﺭﺓ ﺍﻟﺪﺍﺧﻠﻴﺔ", id="presentation forms"),
 ]
 NOOPS = [
-    pytest.param("جينبينغ", id="unknown name"),
-    pytest.param("كليجدار", id="another unknown name"),
-    pytest.param("بيونجيانج", id="transliterated city"),
-    pytest.param("وهووارد", id="و + a transliterated name that reads وهو وارد"),
-    pytest.param("باشتراط", id="preposition on a rare word"),
-    pytest.param("لصداقة", id="lam on a word"),
+    pytest.param("شوانغجيانغ", id="unknown name"),
+    pytest.param("كيمبرلاين", id="another unknown name"),
+    pytest.param("ماركوفيتشيان", id="long transliterated name"),
+    pytest.param("وهوبكنز", id="و + a transliterated name that reads وهو + a word"),
+    pytest.param("وبتسامحهم", id="clitics around a word"),
+    pytest.param("ولمصانعهم", id="lam on a plural with pronoun"),
     pytest.param("وبالمدرسة", id="proclitic chain"),
     pytest.param("فسيكتبونها", id="conjunction, future, verb and pronoun"),
     pytest.param("كتبتهما", id="verb with dual pronoun"),
     pytest.param("ساعدناهم", id="verb with plural pronoun"),
     pytest.param("اللبنانيين", id="nisba plural"),
-    pytest.param("السعوديتين", id="nisba dual"),
+    pytest.param("الأردنيتين", id="nisba dual"),
     pytest.param("بينما", id="joined compound"),
     pytest.param("فيما", id="joined compound, frequent"),
     pytest.param("عندما", id="joined compound, temporal"),
@@ -76,6 +76,7 @@ def test_noops(text: str) -> None:
 KNOWN_FAILURES = [
     pytest.param("إنشاءالله", "إن شاء الله", id="a phrase wordfreq lists as one word"),
     pytest.param("لايوجد", "لا يوجد", id="a frequent listed run-on (Zipf above KNOWN_ZIPF)"),
+    pytest.param("فالنسيانو", "فالنسيانو", id="a name made of a listed name and a word"),
 ]
 
 
@@ -105,8 +106,8 @@ def test_candidates_show_the_readings() -> None:
     assert first.pieces == ("كوريا", "الشمالية")
     assert any(c.pieces == ("كورياالشمالية",) for c in rest)
     assert "كوريا" in str(first)
-    whole, *_ = default_segmenter().candidates("جينبينغ")
-    assert whole.pieces == ("جينبينغ",)
+    whole, *_ = default_segmenter().candidates("شوانغجيانغ")
+    assert whole.pieces == ("شوانغجيانغ",)
 
 
 def test_candidates_of_a_clitic_form_name_its_reading() -> None:
@@ -135,7 +136,7 @@ def test_no_space_inside_a_ligature() -> None:
 
 
 def test_long_runs_are_left_whole() -> None:
-    for text in ("ب" * 100_000, "بفضلالمفاوضات" * 1000, "مدةطويلة" * (MAX_RUN // 8 + 1)):
+    for text in ("ب" * 100_000, "بفضلالمفاوضات" * 1000, "مدرسةكبيرة" * (MAX_RUN // 10 + 1)):
         assert segment(text) == text
 
 
@@ -274,7 +275,7 @@ NUMBER_NOOPS = [
     pytest.param("ب2015 و10 ال18 لل30", id="proclitic or article before a number"),
     pytest.param("2018م 1436هـ", id="one-letter abbreviation after a number"),
     pytest.param("عام 2015", id="already spaced"),
-    pytest.param("جينبينغ2015", id="not a listed word"),
+    pytest.param("شوانغجيانغ2015", id="not a listed word"),
 ]
 
 

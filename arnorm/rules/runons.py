@@ -1,7 +1,7 @@
 """Run-on words: spaces lost between Arabic words (AR501) and between words and numbers (AR502).
 
 Bad HTML extraction glues words together where a tag or a line break stood: a headline to the
-article ("للكاتبالعلم"), a caption to the text, two items of a list. The splitter
+article, a caption to the text, two items of a list ("الحكومةالجديدة"). The splitter
 (:mod:`arnorm.segmenter`) decides with word frequencies and clitic morphology; this module turns
 its decisions into edits, one inserted space each.
 """
@@ -70,12 +70,12 @@ run against the run as one word, with wordfreq's Arabic frequencies, clitic morp
 ## Why
 Bad HTML extraction drops the space where a tag or line break stood: headlines, captions and
 lists glued to the text. Real news has 10 to 17 such run-ons per MB, among some 400 tokens per
-MB that a naive dictionary splitter would cut wrongly (names such as جينبينغ, clitic forms such
-as باشتراط). Run-ons break search, counting and every model trained on the text.
+MB that a naive dictionary splitter would cut wrongly (transliterated names such as شوانغجيانغ,
+clitic forms such as وبتسامحهم). Run-ons break search, counting and every model trained on the text.
 
 ## Example
 `أكدت كورياالشمالية بفضلالمفاوضات` becomes `أكدت كوريا الشمالية بفضل المفاوضات`;
-`جينبينغ` and `وبفضل` stay whole.
+`شوانغجيانغ` and `وبفضل` stay whole.
 
 ## Fix safety
 A split is safe when the left piece ends in ة or ى (such a letter inside a word means a lost
