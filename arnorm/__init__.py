@@ -14,6 +14,7 @@ from __future__ import annotations
 from arnorm.config import CLEAN, NONE, PRESETS, SEARCH, Config
 from arnorm.edits import Edit
 from arnorm.engine import Finding, Fixed, clean, fix, lint
+from arnorm.segmenter import Segmenter, segment
 
 __all__ = [
     "CLEAN",
@@ -24,8 +25,10 @@ __all__ = [
     "Edit",
     "Finding",
     "Fixed",
+    "Segmenter",
     "clean",
     "fix",
     "lint",
+    "segment",
 ]
 __version__ = "0.1.0"

@@ -1,7 +1,8 @@
 """Word frequencies: wordfreq's Arabic list, read through wordfreq's API on first use.
 
 wordfreq's data is CC BY-SA 4.0, so arnorm never copies or converts it: the list is read at run
-time, once per process, and kept as a dict from lookup key to Zipf frequency.
+time, once per process, and kept as a dict from lookup key to Zipf frequency. User word lists
+(extra known words, words never split) are plain text files, one word per line.
 
 Lookups use a key without diacritics, tatweel and invisible characters, with presentation
 forms folded (:func:`lookup_key`), which is also how wordfreq itself standardizes Arabic.
@@ -22,6 +23,10 @@ from arnorm.chars import (
     TATWEEL,
     char_class,
 )
+
+#: The Zipf frequency a word from a user's extra-words file gets when it is not in wordfreq:
+#: that of an ordinary, moderately common word (Zipf 4 is about once per 100,000 words).
+USER_WORD_ZIPF = 4.0
 
 
 @functools.cache
@@ -62,14 +67,27 @@ class Lexicon:
     def zipf(self, word: str) -> float:
         return self._zipf.get(lookup_key(word), 0.0)
 
+    def key_zipf(self, key: str) -> float:
+        """The Zipf frequency of a word already in lookup-key form (no normalisation: fast)."""
+        return self._zipf.get(key, 0.0)
+
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and lookup_key(word) in self._zipf
 
     def __len__(self) -> int:
         return len(self._zipf)
 
-    def with_words(self, words: Iterable[str], zipf: float) -> Lexicon:
-        """A copy that also knows `words` (at least at Zipf frequency `zipf`)."""
+    @functools.cached_property
+    def max_zipf(self) -> float:
+        """The Zipf frequency of the most frequent word (في in Arabic, 7.5)."""
+        return max(self._zipf.values(), default=0.0)
+
+    def with_words(self, words: Iterable[str], zipf: float = USER_WORD_ZIPF) -> Lexicon:
+        """A copy that also knows `words` (at least at Zipf frequency `zipf`).
+
+        >>> Lexicon({"في": 7.5}).with_words(["شوانغجيانغ"]).zipf("شوانغجيانغ")
+        4.0
+        """
         merged = dict(self._zipf)
         for word in words:
             key = lookup_key(word)
@@ -81,13 +99,44 @@ def read_wordfreq(lang: str = "ar", wordlist: str = "large") -> dict[str, float]
     """Zipf frequency by word, from wordfreq's bucketed list (one bucket per centibel)."""
     import wordfreq  # heavy (about 0.1 s): imported on first use only
 
-    zipf: dict[str, float] = {}
-    for bucket, words in enumerate(wordfreq.get_frequency_list(lang, wordlist)):
-        zipf.update(dict.fromkeys(words, round(9.0 - bucket / 100, 2)))
-    return zipf
+    buckets = wordfreq.get_frequency_list(lang, wordlist)
+    levels = [round(9.0 - bucket / 100, 2) for bucket in range(len(buckets))]
+    return {word: zipf for zipf, words in zip(levels, buckets, strict=True) for word in words}
 
 
 @functools.cache
 def default_lexicon() -> Lexicon:
     """wordfreq's large Arabic list, loaded once per process."""
     return Lexicon(read_wordfreq())
+
+
+def parse_words(text: str) -> list[str]:
+    """The words of a word-list file's text: one per line, ``#`` starts a comment.
+
+    Words are returned in lookup-key form, so a list may be written with harakat.
+
+    >>> parse_words("# names\\nشوانغجيانغ\\n\\n  كِيمْبرلاين  # a made-up town\\n")
+    ['شوانغجيانغ', 'كيمبرلاين']
+    """
+    words = []
+    for line in text.splitlines():
+        word = lookup_key(line.partition("#")[0].strip())
+        if word:
+            words.append(word)
+    return words
+
+
+@functools.cache
+def read_word_file(path: str) -> tuple[str, ...]:
+    """The words of the word-list file at `path` (read once per process)."""
+    with open(path, encoding="utf-8") as file:  # builtin open: pathlib costs 5 ms of import
+        return tuple(parse_words(file.read()))
+
+
+@functools.cache
+def bundled_words(name: str) -> tuple[str, ...]:
+    """The words of one of arnorm's own lists in ``arnorm/wordlists`` (``name`` without .txt)."""
+    from importlib import resources  # imported on first use: it brings in half of stdlib
+
+    text = resources.files("arnorm").joinpath("wordlists", f"{name}.txt").read_text("utf-8")
+    return tuple(parse_words(text))

@@ -1,0 +1,114 @@
+"""Runs of Arabic letters as the splitter reads them: letters, positions and word-end evidence.
+
+A run is a maximal stretch of Arabic letters, with the harakat, tatweel and invisible characters
+that ride along. The splitter looks its letters up (the lookup key), may put a space only before
+a letter (never inside a lam-alef ligature), and reads the signs that end a word: ة, ى before a
+letter other than ء, and tanween. Everything here is derived from the character tables.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import NamedTuple
+
+from arnorm.chars import (
+    ARABIC_LETTERS,
+    ARABIC_MARKS,
+    INVISIBLE_FORMAT,
+    JOINERS,
+    PRESENTATION_FORMS,
+    TATWEEL,
+    char_class,
+)
+from arnorm.lexicon import lookup_key
+
+ALEF = "\N{ARABIC LETTER ALEF}"
+ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
+TEH_MARBUTA = "\N{ARABIC LETTER TEH MARBUTA}"
+HAMZA = "\N{ARABIC LETTER HAMZA}"
+ARTICLE = ALEF + "\N{ARABIC LETTER LAM}"
+LONG_VOWELS = ALEF + "\N{ARABIC LETTER WAW}\N{ARABIC LETTER YEH}"
+
+#: Letters that do not join the next one: the writer sees a gap after them even when the space
+#: is missing, so real run-ons cluster there.
+NON_JOINING = frozenset(
+    "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}"
+    "\N{ARABIC LETTER ALEF WITH HAMZA BELOW}\N{ARABIC LETTER ALEF WITH MADDA ABOVE}"
+    "\N{ARABIC LETTER ALEF WASLA}\N{ARABIC LETTER DAL}\N{ARABIC LETTER THAL}"
+    "\N{ARABIC LETTER REH}\N{ARABIC LETTER ZAIN}\N{ARABIC LETTER WAW}"
+    "\N{ARABIC LETTER WAW WITH HAMZA ABOVE}\N{ARABIC LETTER HAMZA}"
+)
+#: Tanween (fathatan, dammatan, kasratan, in all their forms) ends a word.
+TANWEEN = frozenset(ch for ch in ARABIC_MARKS if unicodedata.name(ch, "").endswith("TAN"))
+IGNORABLE = ARABIC_MARKS | INVISIBLE_FORMAT | JOINERS | {TATWEEL}
+
+
+def _is_letter_form(ch: str) -> bool:
+    """A presentation form that folds to letters only (not a spaced ligature or a mark)."""
+    folded = lookup_key(ch)
+    return bool(folded) and all(c in ARABIC_LETTERS for c in folded)
+
+
+@functools.cache
+def run_pattern() -> re.Pattern[str]:
+    """A run of Arabic letters (presentation forms included) and what rides along."""
+    forms = {ch for ch in PRESENTATION_FORMS if _is_letter_form(ch)}
+    return re.compile(char_class(ARABIC_LETTERS | forms | IGNORABLE) + "+")
+
+
+@functools.cache
+def _plain_letters() -> re.Pattern[str]:
+    return re.compile(char_class(ARABIC_LETTERS) + "*")
+
+
+class Run(NamedTuple):
+    """A run of Arabic letters as the search sees it.
+
+    `key` is its lookup key, `starts[k]` the index in the run of key letter k (-1 inside a
+    ligature, where no space can go), and `ends` the key positions before which a word ended
+    (after ة, after ى not followed by ء, after a tanween).
+    """
+
+    key: str
+    starts: tuple[int, ...]
+    ends: frozenset[int]
+
+    @classmethod
+    def read(cls, run: str) -> Run:
+        """
+        >>> Run.read("بِفَضْلِ")
+        Run(key='بفضل', starts=(0, 2, 4, 6), ends=frozenset())
+        >>> sorted(Run.read("شكراًجزيلاً").ends), sorted(Run.read("مدرسةكبيرة").ends)
+        ([4], [5])
+        """
+        if _plain_letters().fullmatch(run):
+            return cls(run, tuple(range(len(run))), word_ends(run))
+        letters: list[str] = []
+        starts: list[int] = []
+        tanween: set[int] = set()
+        for index, ch in enumerate(run):
+            if ch in TANWEEN and letters:
+                tanween.add(len(letters) + (run[index + 1 : index + 2] == ALEF))
+            if ch in IGNORABLE:
+                continue
+            folded = ch if ch in ARABIC_LETTERS else lookup_key(ch)
+            letters.append(folded)
+            starts.extend([index] + [-1] * (len(folded) - 1))
+        key = "".join(letters)
+        return cls(key, tuple(starts), word_ends(key, tanween))
+
+
+def word_ends(key: str, tanween: set[int] | frozenset[int] = frozenset()) -> frozenset[int]:
+    """Positions inside `key` before which a word ended: after ة, after ى unless ء follows
+    (ىء is an old spelling of ئ), and the given positions after a tanween.
+
+    >>> sorted(word_ends("مدرسةكبيرة")), sorted(word_ends("مبادىء")), sorted(word_ends("على"))
+    ([5], [], [])
+    """
+    ends = {e for e in tanween if 0 < e < len(key)}
+    for index, letter in enumerate(key[:-1]):
+        if letter == TEH_MARBUTA or (letter == ALEF_MAKSURA and key[index + 1] != HAMZA):
+            ends.add(index + 1)
+    return frozenset(ends)

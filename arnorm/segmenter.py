@@ -1,0 +1,503 @@
+"""The run-on splitter: puts back the spaces that bad HTML extraction lost between Arabic words.
+
+A run of Arabic letters (harakat, tatweel and invisible characters ride along) is split only
+when splitting explains it better than leaving it whole. Both readings get a log10 probability
+from wordfreq's frequencies:
+
+* the **whole run** is a listed word (minus the share of its listing that run-ons of two listed
+  words would explain: wordfreq lists منخلال), a listed stem with clitics (وبالمدرسة,
+  كتبتهما), or an unknown word, whose probability falls with its length and rises with its long
+  vowels (most unknown words are transliterated names, which write every vowel);
+* a **split** is the product of its pieces, each a listed word or proclitics and a listed word,
+  and of a lost-space probability per junction: high after a word end (ة, ى, tanween), lower
+  after the other letters that do not join the next one, lowest after a joining letter; a
+  piece that begins with the article ال is evidence of a word start.
+
+Pieces have two letters or more and are never a bare proclitic. The best split is found by
+dynamic programming over the letters with pieces of at most :data:`MAX_PIECE` letters, so the
+cost is linear, and runs longer than :data:`MAX_RUN` letters are left alone. Decisions are
+cached, and applied again to each piece until none splits, so splitting is idempotent.
+
+>>> from arnorm.lexicon import Lexicon
+>>> lex = Lexicon({"بفضل": 4.6, "المفاوضات": 4.4, "كوريا": 4.5, "الشمالية": 4.7})
+>>> seg = Segmenter(lex)
+>>> seg.segment("بِفَضْلِالمفاوضات مع كورياالشمالية")
+'بِفَضْلِ المفاوضات مع كوريا الشمالية'
+>>> seg.segment("شوانغجيانغ")
+'شوانغجيانغ'
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import math
+import re
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple, TypeVar
+
+from arnorm.clitics import Clitics
+from arnorm.lexicon import Lexicon, bundled_words, default_lexicon, lookup_key, read_word_file
+from arnorm.runs import ARTICLE, LONG_VOWELS, NON_JOINING, Run, run_pattern, word_ends
+
+# --- tunables: log10 probabilities (a Zipf frequency z is a log10 probability of z - 9) -------
+# Tuned on half of the dev rows and checked on the other half (README, "Run-on splitter").
+
+#: The longest piece the search tries, in letters: it keeps the search linear.
+MAX_PIECE = 18
+#: Runs longer than this many letters are left whole: prose never glues a dozen words, and
+#: such runs (letters repeated for emphasis, stripped URLs) are not words to split.
+MAX_RUN = 60
+#: The shortest piece: a one-letter "word" is a proclitic or noise.
+MIN_PIECE = 2
+#: An unknown word of UNKNOWN_LENGTH letters; each further letter makes one rarer, each long
+#: vowel (ا و ي) more likely, since unknown words are mostly transliterated names.
+UNKNOWN_WORD_LOGP = -10.5
+UNKNOWN_LENGTH = 6
+UNKNOWN_PER_LETTER = 1.2
+UNKNOWN_VOWEL_BONUS = 0.75
+#: A lost space after a word end (ة, ى, tanween), after a letter that does not join the next
+#: one (the writer saw a gap), after a joining letter; and the bonus when ال starts a piece.
+JUNCTION_AFTER_END = 0.5
+JUNCTION_AFTER_NON_JOINING = -1.0
+JUNCTION_AFTER_JOINING = -1.0
+ARTICLE_BONUS = 1.5
+#: A word end inside a string: one word almost never has ة or tanween before its last letter.
+INNER_END_PENALTY = 4.0
+#: A piece read as proclitics + listed word (ك+تابلو) is weaker evidence than a listed word.
+PIECE_CLITIC_PENALTY = 3.0
+#: A listed word is more often meant than two words glued by accident.
+LISTED_WORD_BONUS = 1.0
+#: How often, relative to chance (log10), two words meet as a run-on that wordfreq lists as a
+#: word: rarely for short words (a real word is often two short words by chance: فيلم is في +
+#: لم), ten times as often as chance for two words of LONG_PIECE letters or more, which are
+#: collocations (وزيرالخارجية).
+LISTED_MERGE_ASSOCIATION = -2.0
+LONG_PIECE = 4
+LONG_MERGE_ASSOCIATION = 1.0
+#: Runs listed at least this frequent are words, never split (لايوجد stays as written).
+KNOWN_ZIPF = 2.25
+#: How much more probable (log10) the split must be than the whole run; at least 0, so that a
+#: piece never outscores itself and the output is stable.
+SPLIT_MARGIN = 0.0
+#: How many entries each cache keeps before it starts afresh.
+CACHE_SIZE = 100_000
+
+_K = TypeVar("_K")
+_T = TypeVar("_T")
+Ends = frozenset[int]
+_NOTHING = object()
+#: A piece listed this frequent is never outscored by a clitic reading of it (whose stem is at
+#: most as frequent as the most frequent word, في at Zipf 7.54).
+_CLITIC_READING_CANNOT_WIN = 7.6 - PIECE_CLITIC_PENALTY
+#: The first letters of the proclitics (و ف ب ك ل س, and ا of the article).
+_PROCLITIC_LETTERS = frozenset(
+    "\N{ARABIC LETTER WAW}\N{ARABIC LETTER FEH}\N{ARABIC LETTER BEH}\N{ARABIC LETTER KAF}"
+    "\N{ARABIC LETTER LAM}\N{ARABIC LETTER SEEN}\N{ARABIC LETTER ALEF}"
+)
+
+
+class Candidate(NamedTuple):
+    """One way to read a run: its pieces (lookup keys) and the log10 score of that reading."""
+
+    pieces: tuple[str, ...]
+    score: float
+    reading: str  # how each piece was read, e.g. "و+بفضل (4.74) | المفاوضات (4.40)"
+
+    def __str__(self) -> str:
+        return f"{' '.join(self.pieces)}  ({self.score:.2f}: {self.reading})"
+
+
+class RunSplit(NamedTuple):
+    """A run of a text that the splitter splits: where, into what, and how sure it is."""
+
+    points: tuple[int, ...]  # positions in the text before which a space goes
+    pieces: tuple[str, ...]  # the words, in lookup-key form
+    score: float  # log10 score of the split
+    whole: float  # log10 score of the run as one word
+    after_end: bool  # every space follows a word end (ة, ى, tanween)
+
+    @property
+    def margin(self) -> float:
+        """How much more probable (log10) the split is than the whole run."""
+        return self.score - self.whole
+
+
+class Segmenter:
+    """Splits run-together Arabic words, given a lexicon and words never to split.
+
+    >>> seg = Segmenter(Lexicon({"من": 7.5, "خلال": 6.2, "منخلال": 1.7}))
+    >>> seg.segment("منخلال")
+    'من خلال'
+    >>> seg.split_points("و منخلال")
+    [4]
+    """
+
+    def __init__(self, lexicon: Lexicon, *, never_split: Iterable[str] = ()) -> None:
+        self.lexicon = lexicon
+        self._zipf = lexicon.key_zipf
+        self.clitics = Clitics(lexicon, self.genuine_zipf)
+        protected = bundled_words("protected")
+        self._never = frozenset(map(lookup_key, never_split)) | frozenset(protected)
+        self._whole_tokens: set[str] = set()
+        self._runs: dict[str, tuple[int, ...]] = {}
+        self._pieces: dict[tuple[str, Ends], tuple[str, ...]] = {}
+        self._piece_scores: dict[str, float | None] = {}
+        self._genuine: dict[str, float] = {}
+
+    # --- text level -------------------------------------------------------------------------
+
+    def segment(self, text: str) -> str:
+        """`text` with a space inserted wherever a run of Arabic letters is split."""
+        points = self.split_points(text)
+        if not points:
+            return text
+        bounds = [0, *points, len(text)]
+        return " ".join(text[i:j] for i, j in itertools.pairwise(bounds))
+
+    def split_points(self, text: str) -> list[int]:
+        """Positions in `text` before which a space belongs, in increasing order."""
+        tokens = text.split()
+        if self._whole_tokens.issuperset(tokens):
+            return []  # the fast path: every token was seen before and needs no space
+        cut: dict[str, list[int]] = {}
+        for token in set(tokens).difference(self._whole_tokens):
+            cuts = self._token_cuts(token)
+            if cuts:
+                cut[token] = cuts
+            elif len(self._whole_tokens) < CACHE_SIZE:
+                self._whole_tokens.add(token)
+        if not cut:
+            return []
+        points: list[int] = []
+        for match in _token_pattern().finditer(text):
+            offsets = cut.get(match.group(), ())
+            points.extend(match.start() + offset for offset in offsets)
+        return points
+
+    def _token_cuts(self, token: str) -> list[int]:
+        if self._zipf(token) >= KNOWN_ZIPF:
+            return []
+        cuts: list[int] = []
+        for match in run_pattern().finditer(token):
+            cuts.extend(match.start() + cut for cut in self.run_splits(match.group()))
+        return cuts
+
+    def splits(self, text: str) -> Iterator[RunSplit]:
+        """Every run of `text` that is split, with its pieces and scores (for lint)."""
+        for match in run_pattern().finditer(text):
+            cuts = self.run_splits(match.group())
+            if not cuts:
+                continue
+            run = Run.read(match.group())
+            pieces = self.pieces(run.key, run.ends)
+            best = self.best_split(run.key, run.ends)
+            score = best.score if best is not None else math.nan
+            after_end = set(_cuts(pieces)[1:-1]) <= run.ends
+            points = tuple(match.start() + cut for cut in cuts)
+            whole = self.whole_score(run.key, run.ends)
+            yield RunSplit(points, pieces, score, whole, after_end)
+
+    # --- run level --------------------------------------------------------------------------
+
+    def run_splits(self, run: str) -> tuple[int, ...]:
+        """Offsets in `run` (Arabic letters, marks, tatweel) before which a space belongs."""
+        cached = self._runs.get(run)
+        if cached is None:
+            if len(run) > MAX_RUN * 4:  # far more than MAX_RUN letters, even with harakat
+                return ()
+            read = Run.read(run)
+            cuts = _cuts(self.pieces(read.key, read.ends))[1:-1]
+            cached = tuple(read.starts[cut] for cut in cuts if read.starts[cut] >= 0)
+            _remember(self._runs, run, cached)
+        return cached
+
+    def pieces(self, key: str, ends: Ends | None = None) -> tuple[str, ...]:
+        """The words the run `key` (lookup-key form) is made of: itself, or its split.
+
+        `ends` are the positions where a tanween ended a word (ة and ى are read from `key`).
+        The decision is applied again to every piece until none splits, so splitting the
+        output again never changes it.
+        """
+        ends = word_ends(key) if ends is None else ends
+        if len(key) > MAX_RUN:
+            return (key,)
+        cached = self._pieces.get((key, ends))
+        if cached is None:
+            cached = self._settle(key, ends)
+            _remember(self._pieces, (key, ends), cached)
+        return cached
+
+    def _settle(self, key: str, ends: Ends) -> tuple[str, ...]:
+        """Split `key`, then its pieces, until no piece splits (iteratively, left to right)."""
+        done: list[str] = []
+        todo = [(0, len(key))]
+        while todo:
+            start, end = todo.pop()
+            piece = key[start:end]
+            best = self.best_split(piece, _within(ends, start, end))
+            if best is None:
+                done.append(piece)
+                continue
+            bounds = [start + cut for cut in _cuts(best.pieces)]
+            todo.extend(reversed(list(itertools.pairwise(bounds))))
+        return tuple(done)
+
+    def best_split(self, key: str, ends: Ends = frozenset()) -> Candidate | None:
+        """The split of the run `key` that wins over leaving it whole, if one does."""
+        if len(key) < 2 * MIN_PIECE or key in self._never or self._zipf(key) >= KNOWN_ZIPF:
+            return None
+        ends = ends | word_ends(key)
+        inner = INNER_END_PENALTY if ends else 0.0
+        floor = max(unknown_word_score(key), self._listed_score(key)) - inner + SPLIT_MARGIN
+        split = self._search(key, ends, floor)  # a split must beat at least this floor
+        if split is None or split.score <= self.whole_score(key, ends) + SPLIT_MARGIN:
+            return None
+        return split
+
+    def whole_score(self, key: str, ends: Ends = frozenset()) -> float:
+        """log10 probability of `key` as one word: listed, with clitics, or unknown."""
+        scores = [unknown_word_score(key), self._listed_score(key)]
+        analysis = self.clitics.best(key)
+        if analysis is not None:
+            scores.append(analysis.logp)
+        inner = ends or word_ends(key)
+        return max(scores) - (INNER_END_PENALTY if inner else 0.0)
+
+    # --- word level -------------------------------------------------------------------------
+
+    def _listed_score(self, key: str) -> float:
+        zipf = self.genuine_zipf(key)
+        return zipf - 9.0 + LISTED_WORD_BONUS if zipf else -math.inf
+
+    def genuine_zipf(self, key: str) -> float:
+        """The Zipf frequency of `key` as a word: its listed frequency minus what run-ons of two
+        listed words would explain (0 if they explain all of it, as for منخلال)."""
+        cached = self._genuine.get(key)
+        if cached is None:
+            cached = self._unexplained_zipf(key)
+            _remember(self._genuine, key, cached)
+        return cached
+
+    def _unexplained_zipf(self, key: str) -> float:
+        zipf = self._zipf(key)
+        if zipf == 0 or zipf >= KNOWN_ZIPF or key in self._never:
+            return zipf
+        merged = max(
+            (
+                left + right + _association(cut, len(key) - cut)
+                for cut in range(MIN_PIECE, len(key) - MIN_PIECE + 1)
+                if (left := self._direct(key[:cut])) and (right := self._direct(key[cut:]))
+            ),
+            default=-math.inf,
+        )
+        excess = zipf - (merged - 9.0)
+        return max(0.0, zipf + math.log10(1 - 10**-excess)) if excess > 0 else 0.0
+
+    def _direct(self, piece: str) -> float:
+        return 0.0 if piece in self.clitics.proclitics else self._zipf(piece)
+
+    def piece_score(self, key: str) -> float | None:
+        """log10 probability of `key` as a piece of a split (listed, or proclitics and a
+        listed word), or None if it cannot be one."""
+        found = self._piece_scores.get(key, _NOTHING)
+        if found is _NOTHING:
+            found = self._score_piece(key)
+            _remember(self._piece_scores, key, found)
+        return found  # type: ignore[return-value]
+
+    def _score_piece(self, key: str) -> float | None:
+        if key in self.clitics.proclitics or (len(key) == 3 and key.startswith(ARTICLE)):
+            return None  # a bare proclitic, or the article and one letter (الت)
+        zipf = self._zipf(key)
+        score = zipf - 9.0 if zipf else -math.inf
+        if key[0] in _PROCLITIC_LETTERS and zipf < _CLITIC_READING_CANNOT_WIN:
+            score = max(score, self.clitics.proclitic_logp(key) - PIECE_CLITIC_PENALTY)
+        return None if score == -math.inf else score
+
+    # --- the search -------------------------------------------------------------------------
+
+    def _search(self, key: str, ends: Ends, floor: float = -math.inf) -> Candidate | None:
+        """The best reading of `key` as two or more pieces (Viterbi, bounded word length).
+
+        Readings that cannot end above `floor`, even with the best possible pieces for the
+        letters left, are dropped on the way (None if no reading ends above it).
+        """
+        n = len(key)
+        junction = [0.0] + [junction_score(key, at, ends) for at in range(1, n)]
+        sorted_ends = sorted(ends)
+        most = self._most_ahead(key, junction)
+        best = [-math.inf] * (n + 1)
+        back = [0] * (n + 1)
+        best[0] = 0.0
+        for start in range(n - MIN_PIECE + 1):  # forward: only from reachable starts
+            if best[start] + most[start] <= floor:
+                continue
+            before = best[start] + junction[start]
+            for end in range(start + MIN_PIECE, min(n, start + MAX_PIECE) + 1):
+                piece = self.piece_score(key[start:end])
+                if piece is None or (start == 0 and end == n):
+                    continue
+                if sorted_ends and _any_between(sorted_ends, start, end):
+                    piece -= INNER_END_PENALTY
+                if before + piece > best[end]:
+                    best[end], back[end] = before + piece, start
+        if best[n] <= floor:
+            return None
+        return self._candidate(key, _walk_back(back, n), best[n])
+
+    def _most_ahead(self, key: str, junction: list[float]) -> list[float]:
+        """For each start, an upper bound of what the pieces from there to the end can add.
+
+        The next piece adds at most the most frequent word's score and its junction; each
+        further piece loses score unless the article's bonus lifts it, so only further pieces
+        that start with ال can add anything.
+        """
+        top = self.lexicon.max_zipf - 9.0
+        junctions = (JUNCTION_AFTER_END, JUNCTION_AFTER_NON_JOINING, JUNCTION_AFTER_JOINING)
+        if top + max(junctions) > 0:  # a lexicon with words above Zipf 8.5: no bound
+            return [math.inf] * len(key)
+        lift = max(0.0, top + max(junctions) + ARTICLE_BONUS)
+        most = [0.0] * len(key)
+        articles = 0
+        for start in range(len(key) - 1, -1, -1):
+            most[start] = top + junction[start] + lift * articles
+            articles += key.startswith(ARTICLE, start) and start > 0
+        return most
+
+    def _candidate(self, key: str, bounds: list[int], score: float) -> Candidate:
+        pieces = tuple(key[i:j] for i, j in itertools.pairwise(bounds))
+        return Candidate(pieces, score, " | ".join(self._reading(p) for p in pieces))
+
+    def _reading(self, piece: str) -> str:
+        zipf = self._zipf(piece)
+        analysis = self.clitics.best(piece)
+        if analysis is not None and (zipf == 0 or analysis.logp > zipf - 9.0):
+            return f"{analysis} ({analysis.logp + 9:.2f})"
+        return f"{piece} ({zipf:.2f})" if zipf else f"{piece} (unknown)"
+
+    # --- for people -------------------------------------------------------------------------
+
+    def candidates(self, token: str, limit: int = 5) -> list[Candidate]:
+        """The best readings of one run of letters, best first, the whole run included.
+
+        For debugging and for lint messages: each candidate shows its pieces and its score.
+        """
+        run = Run.read(token)
+        key, ends = run.key, run.ends
+        found = [Candidate((key,), self.whole_score(key, ends), self._reading(key))]
+        for cut in range(MIN_PIECE, len(key) - MIN_PIECE + 1):
+            pair = self._search_within(key, ends, cut)
+            if pair is not None:
+                found.append(pair)
+        best = self._search(key, ends)
+        if best is not None and len(best.pieces) > 2:
+            found.append(best)
+        found.sort(key=lambda c: -c.score)
+        return found[:limit]
+
+    def _search_within(self, key: str, ends: Ends, cut: int) -> Candidate | None:
+        """The two-piece reading of `key` cut at `cut`, if both pieces can be pieces."""
+        left, right = self.piece_score(key[:cut]), self.piece_score(key[cut:])
+        if left is None or right is None:
+            return None
+        inner = INNER_END_PENALTY * (any(0 < e < cut for e in ends) + any(e > cut for e in ends))
+        score = left + right + junction_score(key, cut, ends) - inner
+        return self._candidate(key, [0, cut, len(key)], score)
+
+
+# --- evidence -------------------------------------------------------------------------------
+
+
+def unknown_word_score(key: str) -> float:
+    """log10 probability of `key` as an unknown word: rarer when longer, likelier with many
+    long vowels (transliterated names write every vowel)."""
+    vowels = sum(map(key.count, LONG_VOWELS))
+    length = len(key) - UNKNOWN_LENGTH
+    return UNKNOWN_WORD_LOGP - UNKNOWN_PER_LETTER * length + UNKNOWN_VOWEL_BONUS * vowels
+
+
+def junction_score(key: str, at: int, ends: Ends = frozenset()) -> float:
+    """log10 probability of a lost space before ``key[at]``, with the article's evidence.
+
+    >>> junction_score("مدرسةكبيرة", 5, frozenset({5})) > junction_score("قلمأحمر", 3)
+    True
+    """
+    if at in ends:
+        score = JUNCTION_AFTER_END
+    elif key[at - 1] in NON_JOINING:
+        score = JUNCTION_AFTER_NON_JOINING
+    else:
+        score = JUNCTION_AFTER_JOINING
+    return score + (ARTICLE_BONUS if key.startswith(ARTICLE, at) else 0.0)
+
+
+def _association(left: int, right: int) -> float:
+    """How often (log10, relative to chance) words of these lengths meet as a listed run-on."""
+    long = min(left, right) >= LONG_PIECE
+    return LONG_MERGE_ASSOCIATION if long else LISTED_MERGE_ASSOCIATION
+
+
+@functools.cache
+def _token_pattern() -> re.Pattern[str]:
+    return re.compile(r"\S+")
+
+
+def _any_between(sorted_ends: list[int], start: int, end: int) -> bool:
+    """Whether a word end lies strictly inside ``(start, end)``."""
+    index = bisect.bisect_right(sorted_ends, start)
+    return index < len(sorted_ends) and sorted_ends[index] < end
+
+
+def _within(ends: Ends, start: int, end: int) -> Ends:
+    """The word ends strictly inside ``(start, end)``, relative to `start`."""
+    return frozenset(e - start for e in ends if start < e < end) if ends else ends
+
+
+def _cuts(pieces: tuple[str, ...]) -> list[int]:
+    """Letter offsets of the piece boundaries, 0 and the total length included."""
+    return [0, *itertools.accumulate(map(len, pieces))]
+
+
+def _walk_back(back: list[int], end: int) -> list[int]:
+    bounds = [end]
+    while end > 0:
+        end = back[end]
+        bounds.append(end)
+    return bounds[::-1]
+
+
+def _remember(cache: dict[_K, _T], key: _K, value: _T) -> None:
+    if len(cache) >= CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+
+
+@functools.cache
+def default_segmenter() -> Segmenter:
+    """The segmenter over wordfreq's Arabic list, built on first use."""
+    return Segmenter(default_lexicon())
+
+
+@functools.cache
+def segmenter_for(extra_words: tuple[str, ...], never_split: tuple[str, ...]) -> Segmenter:
+    """The segmenter that also knows the words of the `extra_words` files and never splits
+    those of the `never_split` files (paths of word-list files, one word per line)."""
+    if not extra_words and not never_split:
+        return default_segmenter()
+    lexicon = default_lexicon()
+    extra = [word for path in extra_words for word in read_word_file(path)]
+    if extra:
+        lexicon = lexicon.with_words(extra)
+    never = [word for path in never_split for word in read_word_file(path)]
+    return Segmenter(lexicon, never_split=never)
+
+
+def segment(text: str) -> str:
+    """`text` with ASCII spaces inserted inside run-together Arabic words, nothing else changed.
+
+    >>> segment("التهديداتالأمنية")
+    'التهديدات الأمنية'
+    """
+    return default_segmenter().segment(text)

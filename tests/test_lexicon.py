@@ -1,0 +1,139 @@
+"""The word list and clitic morphology the splitter stands on (phenomenon: what is a word)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from arnorm.clitics import Clitics, proclitic_cost, stem_forms
+from arnorm.lexicon import (
+    Lexicon,
+    default_lexicon,
+    lookup_key,
+    parse_words,
+    read_word_file,
+    read_wordfreq,
+)
+from arnorm.segmenter import Segmenter
+
+KEY_CHANGES = [
+    pytest.param("بِفَضْلِ", "بفضل", id="harakat go"),
+    pytest.param("بـفـضـل", "بفضل", id="tatweel goes"),
+    pytest.param("مدر\u200cسة", "مدرسة", id="joiner goes"),
+    pytest.param("إ\u200eلون", "إلون", id="bidi mark goes"),
+    pytest.param("ﻹقالة", "لإقالة", id="lam-alef ligature unfolds"),
+    pytest.param("ﺍﻟﻤﻘﺎﻭﻣﺔ", "المقاومة", id="presentation forms fold"),
+]
+KEY_NOOPS = [
+    pytest.param("مدرسة", id="plain word"),
+    pytest.param("أإآ", id="hamza letters are kept (wordfreq keeps them)"),
+    pytest.param("ى", id="alef maksura is kept"),
+    pytest.param("abc", id="ASCII"),
+]
+
+
+@pytest.mark.parametrize(("word", "key"), KEY_CHANGES)
+def test_lookup_key_changes(word: str, key: str) -> None:
+    assert lookup_key(word) == key
+
+
+@pytest.mark.parametrize("word", KEY_NOOPS)
+def test_lookup_key_noops(word: str) -> None:
+    assert lookup_key(word) == word
+
+
+def test_lexicon_looks_up_by_key() -> None:
+    lex = Lexicon({"كتاب": 5.0})
+    assert lex.zipf("كِتَابٌ") == 5.0
+    assert lex.zipf("كتب") == 0.0
+    assert "كتاب" in lex
+    assert "كتب" not in lex
+    assert 3 not in lex
+    assert len(lex) == 1
+
+
+def test_with_words_adds_without_lowering() -> None:
+    lex = Lexicon({"كتاب": 5.0}).with_words(["كتاب", "قلمون"], zipf=4.0)
+    assert (lex.zipf("كتاب"), lex.zipf("قلمون")) == (5.0, 4.0)
+
+
+def test_parse_words_skips_comments_and_blanks() -> None:
+    text = "# names\nكلمة\n\n  كَلِمَتان  # with harakat\n#\n"
+    assert parse_words(text) == ["كلمة", "كلمتان"]
+
+
+def test_read_word_file(tmp_path: Path) -> None:
+    path = tmp_path / "words.txt"
+    path.write_text("زيدونيا\nعمرويه\n", encoding="utf-8")
+    assert read_word_file(str(path)) == ("زيدونيا", "عمرويه")
+
+
+def test_wordfreq_list_is_loaded_through_its_api() -> None:
+    lex = default_lexicon()
+    assert len(lex) > 500_000
+    assert lex.zipf("في") > 7
+    assert 3 < lex.zipf("المدرسة") < 6
+    assert lex.zipf("قلمونيابس") == 0.0
+    assert all(0 < z <= 9 for z in list(read_wordfreq().values())[:1000])
+
+
+STEM_FORMS = [
+    pytest.param("مدرست", "مدرسة", id="teh marbuta written teh before a pronoun"),
+    pytest.param("مستوا", "مستوى", id="alef maksura written alef"),
+    pytest.param("معلمو", "معلمون", id="plural noon dropped"),
+    pytest.param("كتبو", "كتبوا", id="verb alef dropped"),
+    pytest.param("معلمي", "معلمين", id="oblique noon dropped"),
+    pytest.param("أبنائ", "أبناء", id="hamza on a seat"),
+]
+
+
+@pytest.mark.parametrize(("stem", "listed"), STEM_FORMS)
+def test_stem_forms(stem: str, listed: str) -> None:
+    assert listed in stem_forms(stem)
+
+
+TOY = Lexicon({"مكتبة": 4.0, "كتب": 5.0, "كتاب": 5.0, "مدرسة": 5.0, "معلمون": 4.0, "أمريكا": 5.0})
+READINGS = [
+    pytest.param("ومكتبة", "و+مكتبة", id="conjunction"),
+    pytest.param("وبالكتاب", "وبال+كتاب", id="proclitic chain with the article"),
+    pytest.param("سيكتب", None, id="future seen needs a listed verb"),
+    pytest.param("مدرستها", "مدرسة+ها", id="pronoun after teh marbuta"),
+    pytest.param("معلموها", "معلمون+ها", id="pronoun after a plural"),
+    pytest.param("الكتابان", "ال+كتاب+ان", id="article and dual"),
+    pytest.param("أمريكية", "أمريكا+ية", id="nisba replaces alef"),
+    pytest.param("كتابينه", None, id="a noun's noon drops before a pronoun"),
+    pytest.param("وكتب", "و+كتب", id="three-letter stem"),
+    pytest.param("وكت", None, id="stems have three letters or more"),
+]
+
+
+@pytest.mark.parametrize(("word", "reading"), READINGS)
+def test_clitic_readings(word: str, reading: str | None) -> None:
+    best = Clitics(TOY).best(word)
+    assert (str(best) if best else None) == reading
+
+
+def test_proclitic_readings_only() -> None:
+    assert Clitics(TOY).best("مدرستها", endings=False) is None
+    assert str(Clitics(TOY).best("والمدرسة", endings=False)) == "وال+مدرسة"
+
+
+def test_proclitic_chain_costs_add_up() -> None:
+    assert proclitic_cost("") == 0
+    assert proclitic_cost("لل") == proclitic_cost("ل") + proclitic_cost("ال")
+    assert proclitic_cost("وبال") > proclitic_cost("بال") > proclitic_cost("ال")
+
+
+GENUINE = [
+    pytest.param({"من": 7.5, "خلال": 6.2, "منخلال": 1.7}, "منخلال", 0.0, id="listed run-on"),
+    pytest.param({"كتاب": 5.0}, "كتاب", 5.0, id="no split at all"),
+    pytest.param({"من": 3.0, "خلال": 3.0, "منخلال": 2.0}, "منخلال", 2.0, id="too rare to explain"),
+]
+
+
+@pytest.mark.parametrize(("zipf", "word", "genuine"), GENUINE)
+def test_genuine_frequency_discounts_listed_run_ons(
+    zipf: dict[str, float], word: str, genuine: float
+) -> None:
+    assert Segmenter(Lexicon(zipf)).genuine_zipf(word) == pytest.approx(genuine, abs=0.05)
