@@ -269,6 +269,7 @@ NUMBER_FIXES = [
     pytest.param("في عام2015", "في عام 2015", id="word before a year"),
     pytest.param("قتل 11شخصا", "قتل 11 شخصا", id="number before a word"),
     pytest.param("منذ٢٠١٩ميلادية", "منذ ٢٠١٩ ميلادية", id="Arabic-Indic digits, both sides"),
+    pytest.param("من 1990حتى2000", "من 1990 حتى 2000", id="a word between two numbers"),
 ]
 NUMBER_NOOPS = [
     pytest.param("بـ20 والـ76", id="tatweel before a number"),

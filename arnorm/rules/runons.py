@@ -117,13 +117,15 @@ def _is_word(word: str, config: Config) -> bool:
 
 
 def _space_from_number(match: re.Match[str], config: Config) -> str:
-    word = match.group()
-    before_number = match.end() < len(match.string) and match.string[match.end()] in DIGITS
-    if before_number and (word.endswith(TATWEEL) or not _is_word(word, config)):
-        return word  # بـ20 and الـ76 are written that way on purpose
-    if not before_number and not _is_word(word, config):
-        return word  # 2018م, 1436هـ: a one-letter abbreviation
-    return word + " " if before_number else " " + word
+    """The word with a space on each side where a number touches it (both sides at once, so
+    that a word between two numbers is done in one pass)."""
+    word, text, start, end = match.group(), match.string, match.start(), match.end()
+    if not _is_word(word, config):
+        return word  # ب2015, ال18, 2018م, 1436هـ: a proclitic or a one-letter abbreviation
+    after_number = start > 0 and text[start - 1] in DIGITS
+    before_number = end < len(text) and text[end] in DIGITS
+    on_purpose = word.endswith(TATWEEL)  # بـ20 and الـ76 are written that way on purpose
+    return " " * after_number + word + " " * (before_number and not on_purpose)
 
 
 def separate_words_from_numbers(text: str, config: Config) -> str:
