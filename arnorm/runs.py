@@ -23,6 +23,7 @@ from arnorm.chars import (
     char_class,
 )
 from arnorm.lexicon import lookup_key
+from arnorm.spelling import IDENTITY, Spelling
 
 ALEF = "\N{ARABIC LETTER ALEF}"
 ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
@@ -76,27 +77,34 @@ class Run(NamedTuple):
     ends: frozenset[int]
 
     @classmethod
-    def read(cls, run: str) -> Run:
-        """
+    def read(cls, run: str, spelling: Spelling = IDENTITY) -> Run:
+        """The run as `spelling` will leave it: its key folded, and tanween read only if the
+        harakat survive (the folds are 1:1, so key positions still map back to the run).
+
         >>> Run.read("بِفَضْلِ")
         Run(key='بفضل', starts=(0, 2, 4, 6), ends=frozenset())
         >>> sorted(Run.read("شكراًجزيلاً").ends), sorted(Run.read("مدرسةكبيرة").ends)
         ([4], [5])
+        >>> search = Spelling(alef_maksura=True, teh_marbuta=True, marks=False)
+        >>> Run.read("مدرسةكبيرة", search).key, Run.read("شكراًجزيلاً", search).ends
+        ('مدرسهكبيره', frozenset())
         """
         if _plain_letters().fullmatch(run):
-            return cls(run, tuple(range(len(run))), word_ends(run))
+            key = spelling.fold(run)
+            return cls(key, tuple(range(len(run))), word_ends(key))
         letters: list[str] = []
         starts: list[int] = []
         tanween: set[int] = set()
         for index, ch in enumerate(run):
-            if ch in TANWEEN and letters:
-                tanween.add(len(letters) + (run[index + 1 : index + 2] == ALEF))
+            if ch in TANWEEN and letters and spelling.marks:
+                after = spelling.fold(run[index + 1 : index + 2])
+                tanween.add(len(letters) + (after == ALEF))
             if ch in IGNORABLE:
                 continue
             folded = ch if ch in ARABIC_LETTERS else lookup_key(ch)
             letters.append(folded)
             starts.extend([index] + [-1] * (len(folded) - 1))
-        key = "".join(letters)
+        key = spelling.fold("".join(letters))
         return cls(key, tuple(starts), word_ends(key, tanween))
 
 
