@@ -380,6 +380,21 @@ def test_runs_are_read_as_the_folds_leave_them() -> None:
     )
 
 
+TANWEEN_ENDS = [
+    pytest.param("كتاباًجديد", [5], id="fathatan on its alef"),
+    pytest.param("كتابًاجديد", [5], id="fathatan before its alef"),
+    pytest.param("كتابًّاجديد", [5], id="a mark between: AR302 may reorder them"),
+    pytest.param("كتابًًاجديد", [5], id="tanween typed twice: AR302 keeps one"),
+    pytest.param("كتابًـاجديد", [5], id="a tatweel between: AR301 may remove it"),
+    pytest.param("كتاب\u200bًجديد", [], id="no letter under it: AR302 drops it"),
+]
+
+
+@pytest.mark.parametrize(("run", "ends"), TANWEEN_ENDS)
+def test_tanween_ends_a_word_whatever_the_mark_repairs_do(run: str, ends: list[int]) -> None:
+    assert sorted(Run.read(run).ends) == ends
+
+
 def test_a_segmenter_reads_through_its_spelling() -> None:
     lex = Lexicon({"قلم": 5.0, "أحمر": 5.0})
     alef = Segmenter(lex, spelling=Spelling(alef=True))
