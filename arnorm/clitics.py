@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from arnorm.lexicon import Lexicon, bundled_words
+from arnorm.spelling import IDENTITY, Spelling
 
 #: How much rarer (log10) a word is with each clitic than without it, on average over the
 #: listed words of wordfreq's large Arabic list (benchmarks/measure_clitic_costs.py measures
@@ -145,14 +146,28 @@ class Clitics:
     True
     """
 
-    def __init__(self, lexicon: Lexicon, stem_zipf: Callable[[str], float] | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        stem_zipf: Callable[[str], float] | None = None,
+        spelling: Spelling = IDENTITY,
+    ) -> None:
         self._zipf = stem_zipf or lexicon.key_zipf
-        self.proclitics = frozenset(bundled_words("proclitics"))
-        self.suffixes = frozenset(bundled_words("suffixes"))
-        self.enclitics = frozenset(bundled_words("enclitics"))
-        self._proclitic_costs = {p: PROCLITIC_SCALE * proclitic_cost(p) for p in self.proclitics}
-        self._enclitic_costs = {e: ENCLITIC_SCALE * ENDING_COSTS[e] for e in self.enclitics}
-        self._suffix_costs = {s: SUFFIX_SCALE * ENDING_COSTS[s] for s in self.suffixes}
+        self._fold = spelling.fold  # the tables and stem forms are folded like the keys
+        self._folds = spelling.folds_letters
+        self._proclitic_costs = self._folded_costs(
+            {p: PROCLITIC_SCALE * proclitic_cost(p) for p in bundled_words("proclitics")}
+        )
+        self._enclitic_costs = self._folded_costs(
+            {e: ENCLITIC_SCALE * ENDING_COSTS[e] for e in bundled_words("enclitics")}
+        )
+        self._suffix_costs = self._folded_costs(
+            {s: SUFFIX_SCALE * ENDING_COSTS[s] for s in bundled_words("suffixes")}
+        )
+        self.proclitics = frozenset(self._proclitic_costs)
+        self.suffixes = frozenset(self._suffix_costs)
+        self.enclitics = frozenset(self._enclitic_costs)
+        self._imperfect = frozenset(map(self._fold, IMPERFECT_PREFIXES))
         self._proclitic_lengths = sorted({len(a) for a in self.proclitics}, reverse=True)
         self._enclitic_lengths = sorted({len(a) for a in self.enclitics})
         self._suffix_lengths = sorted({len(a) for a in self.suffixes})
@@ -174,7 +189,7 @@ class Clitics:
             if cost is None or len(key) - length < MIN_STEM:
                 continue
             stem = key[length:]
-            if SEEN in key[:length] and stem[0] not in IMPERFECT_PREFIXES:
+            if SEEN in key[:length] and stem[0] not in self._imperfect:
                 continue
             zipf = self._zipf(stem)
             if zipf >= MIN_STEM_ZIPF and zipf - 9.0 - cost > best:
@@ -214,7 +229,7 @@ class Clitics:
                 continue
             if len(stem) < MIN_STEM or not (length or suffix or enclitic):
                 continue
-            if SEEN in proclitic and stem[0] not in IMPERFECT_PREFIXES:
+            if SEEN in proclitic and stem[0] not in self._imperfect:
                 continue
             zipf, form = self._listed_form(stem, suffix, enclitic)
             if zipf >= MIN_STEM_ZIPF:
@@ -228,7 +243,17 @@ class Clitics:
             return self._zipf(stem), stem
         first = suffix[:1]
         forms = stem_forms(stem, before_teh=first in (TEH, ALEF), before_yeh=first == YEH)
+        if self._folds:
+            forms = tuple(map(self._fold, forms))
         return max((self._zipf(form), form) for form in forms)
+
+    def _folded_costs(self, costs: dict[str, float]) -> dict[str, float]:
+        """`costs` by folded clitic: the cheaper cost where two clitics fold alike."""
+        folded: dict[str, float] = {}
+        for clitic, cost in costs.items():
+            key = self._fold(clitic)
+            folded[key] = min(cost, folded.get(key, cost))
+        return folded
 
 
 Reading = tuple[float, str, str, str, str]  # logp, proclitic, stem, suffix, enclitic

@@ -9,6 +9,7 @@ letter other than ء, and tanween. Everything here is derived from the character
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -23,6 +24,7 @@ from arnorm.chars import (
     char_class,
 )
 from arnorm.lexicon import lookup_key
+from arnorm.spelling import IDENTITY, Spelling
 
 ALEF = "\N{ARABIC LETTER ALEF}"
 ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
@@ -43,6 +45,9 @@ NON_JOINING = frozenset(
 #: Tanween (fathatan, dammatan, kasratan, in all their forms) ends a word.
 TANWEEN = frozenset(ch for ch in ARABIC_MARKS if unicodedata.name(ch, "").endswith("TAN"))
 IGNORABLE = ARABIC_MARKS | INVISIBLE_FORMAT | JOINERS | {TATWEEL}
+#: What rides on a letter: a tanween counts only on a letter, through these (a mark after an
+#: invisible character has no letter under it, and AR302 drops it).
+_RIDERS = ARABIC_MARKS | {TATWEEL}
 
 
 def _is_letter_form(ch: str) -> bool:
@@ -76,28 +81,49 @@ class Run(NamedTuple):
     ends: frozenset[int]
 
     @classmethod
-    def read(cls, run: str) -> Run:
-        """
+    def read(cls, run: str, spelling: Spelling = IDENTITY) -> Run:
+        """The run as `spelling` will leave it: its key folded, and tanween read only if the
+        harakat survive (the folds are 1:1, so key positions still map back to the run).
+
         >>> Run.read("بِفَضْلِ")
         Run(key='بفضل', starts=(0, 2, 4, 6), ends=frozenset())
         >>> sorted(Run.read("شكراًجزيلاً").ends), sorted(Run.read("مدرسةكبيرة").ends)
         ([4], [5])
+        >>> sorted(Run.read("كتابًًا").ends), sorted(Run.read("كتابًّاجديد").ends)
+        ([], [5])
+        >>> search = Spelling(alef_maksura=True, teh_marbuta=True, marks=False)
+        >>> Run.read("مدرسةكبيرة", search).key, Run.read("شكراًجزيلاً", search).ends
+        ('مدرسهكبيره', frozenset())
         """
         if _plain_letters().fullmatch(run):
-            return cls(run, tuple(range(len(run))), word_ends(run))
+            key = spelling.fold(run)
+            return cls(key, tuple(range(len(run))), word_ends(key))
         letters: list[str] = []
         starts: list[int] = []
         tanween: set[int] = set()
+        on_letter = False  # whether a mark here sits on a letter (through marks and tatweel)
         for index, ch in enumerate(run):
-            if ch in TANWEEN and letters:
-                tanween.add(len(letters) + (run[index + 1 : index + 2] == ALEF))
             if ch in IGNORABLE:
+                if ch in TANWEEN and on_letter and spelling.marks:
+                    tanween.add(len(letters) + _alef_follows(run, index + 1, spelling))
+                on_letter = on_letter and ch in _RIDERS
                 continue
+            on_letter = True
             folded = ch if ch in ARABIC_LETTERS else lookup_key(ch)
             letters.append(folded)
             starts.extend([index] + [-1] * (len(folded) - 1))
-        key = "".join(letters)
+        key = spelling.fold("".join(letters))
         return cls(key, tuple(starts), word_ends(key, tanween))
+
+
+def _alef_follows(run: str, index: int, spelling: Spelling) -> bool:
+    """Whether the first letter from `index` on, past marks and tatweel, is alef as `spelling`
+    writes it: the fathatan of كتاباً may be typed before its alef (كتابًا), and the rules
+    after the splitter may reorder, merge or move the marks in between."""
+    for ch in itertools.islice(run, index, None):
+        if ch not in _RIDERS:
+            return spelling.fold(ch) == ALEF
+    return False
 
 
 def word_ends(key: str, tanween: set[int] | frozenset[int] = frozenset()) -> frozenset[int]:

@@ -38,8 +38,9 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple, TypeVar
 
 from arnorm.clitics import Clitics
-from arnorm.lexicon import Lexicon, bundled_words, default_lexicon, lookup_key, read_word_file
+from arnorm.lexicon import Lexicon, bundled_words, default_lexicon, read_word_file
 from arnorm.runs import ARTICLE, LONG_VOWELS, NON_JOINING, Run, run_pattern, word_ends
+from arnorm.spelling import IDENTITY, Spelling
 
 # --- tunables: log10 probabilities (a Zipf frequency z is a log10 probability of z - 9) -------
 # Tuned on half of the dev rows and checked on the other half (README, "Run-on splitter").
@@ -89,7 +90,7 @@ _T = TypeVar("_T")
 Ends = frozenset[int]
 _NOTHING = object()
 #: A piece listed this frequent is never outscored by a clitic reading of it (whose stem is at
-#: most as frequent as the most frequent word, في at Zipf 7.54).
+#: most as frequent as the most frequent word, في at Zipf 7.54, or 7.56 with فى folded in).
 _CLITIC_READING_CANNOT_WIN = 7.6 - PIECE_CLITIC_PENALTY
 #: The first letters of the proclitics (و ف ب ك ل س, and ا of the article).
 _PROCLITIC_LETTERS = frozenset(
@@ -134,17 +135,25 @@ class Segmenter:
     [4]
     """
 
-    def __init__(self, lexicon: Lexicon, *, never_split: Iterable[str] = ()) -> None:
-        self.lexicon = lexicon
-        self._zipf = lexicon.key_zipf
-        self.clitics = Clitics(lexicon, self.genuine_zipf)
+    def __init__(
+        self, lexicon: Lexicon, *, never_split: Iterable[str] = (), spelling: Spelling = IDENTITY
+    ) -> None:
+        self.spelling = spelling  # how the text will be spelled: runs are read that way
+        self.lexicon = lexicon.folded(spelling)
+        self._zipf = self.lexicon.key_zipf
+        self._fold = spelling.fold
+        self.clitics = Clitics(self.lexicon, self.genuine_zipf, spelling)
         protected = bundled_words("protected")
-        self._never = frozenset(map(lookup_key, never_split)) | frozenset(protected)
+        self._never = frozenset(map(self.key, (*never_split, *protected)))
         self._whole_tokens: set[str] = set()
         self._runs: dict[str, tuple[int, ...]] = {}
         self._pieces: dict[tuple[str, Ends], tuple[str, ...]] = {}
         self._piece_scores: dict[str, float | None] = {}
         self._genuine: dict[str, float] = {}
+
+    def key(self, word: str) -> str:
+        """The form of `word` this segmenter looks up: its lookup key, folded by its spelling."""
+        return self.lexicon.key(word)
 
     # --- text level -------------------------------------------------------------------------
 
@@ -177,7 +186,7 @@ class Segmenter:
         return points
 
     def _token_cuts(self, token: str) -> list[int]:
-        if self._zipf(token) >= KNOWN_ZIPF:
+        if self._zipf(self._fold(token)) >= KNOWN_ZIPF:
             return []
         cuts: list[int] = []
         for match in run_pattern().finditer(token):
@@ -190,7 +199,7 @@ class Segmenter:
             cuts = self.run_splits(match.group())
             if not cuts:
                 continue
-            run = Run.read(match.group())
+            run = Run.read(match.group(), self.spelling)
             pieces = self.pieces(run.key, run.ends)
             best = self.best_split(run.key, run.ends)
             score = best.score if best is not None else math.nan
@@ -207,14 +216,14 @@ class Segmenter:
         if cached is None:
             if len(run) > MAX_RUN * 4:  # far more than MAX_RUN letters, even with harakat
                 return ()
-            read = Run.read(run)
+            read = Run.read(run, self.spelling)
             cuts = _cuts(self.pieces(read.key, read.ends))[1:-1]
             cached = tuple(read.starts[cut] for cut in cuts if read.starts[cut] >= 0)
             _remember(self._runs, run, cached)
         return cached
 
     def pieces(self, key: str, ends: Ends | None = None) -> tuple[str, ...]:
-        """The words the run `key` (lookup-key form) is made of: itself, or its split.
+        """The words the run `key` (in :meth:`key` form) is made of: itself, or its split.
 
         `ends` are the positions where a tanween ended a word (ة and ى are read from `key`).
         The decision is applied again to every piece until none splits, so splitting the
@@ -384,7 +393,7 @@ class Segmenter:
 
         For debugging and for lint messages: each candidate shows its pieces and its score.
         """
-        run = Run.read(token)
+        run = Run.read(token, self.spelling)
         key, ends = run.key, run.ends
         found = [Candidate((key,), self.whole_score(key, ends), self._reading(key))]
         for cut in range(MIN_PIECE, len(key) - MIN_PIECE + 1):
@@ -481,17 +490,20 @@ def default_segmenter() -> Segmenter:
 
 
 @functools.cache
-def segmenter_for(extra_words: tuple[str, ...], never_split: tuple[str, ...]) -> Segmenter:
+def segmenter_for(
+    extra_words: tuple[str, ...], never_split: tuple[str, ...], spelling: Spelling = IDENTITY
+) -> Segmenter:
     """The segmenter that also knows the words of the `extra_words` files and never splits
-    those of the `never_split` files (paths of word-list files, one word per line)."""
-    if not extra_words and not never_split:
+    those of the `never_split` files (paths of word-list files, one word per line), and reads
+    runs as `spelling` will leave them (wordfreq's list folded alike, once per process)."""
+    if not extra_words and not never_split and spelling.is_identity:
         return default_segmenter()
-    lexicon = default_lexicon()
+    lexicon = default_lexicon().folded(spelling)
     extra = [word for path in extra_words for word in read_word_file(path)]
     if extra:
-        lexicon = lexicon.with_words(extra)
+        lexicon = lexicon.with_words(extra)  # folded like the list's words
     never = [word for path in never_split for word in read_word_file(path)]
-    return Segmenter(lexicon, never_split=never)
+    return Segmenter(lexicon, never_split=never, spelling=spelling)
 
 
 def segment(text: str) -> str:

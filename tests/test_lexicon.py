@@ -16,6 +16,7 @@ from arnorm.lexicon import (
     read_wordfreq,
 )
 from arnorm.segmenter import Segmenter
+from arnorm.spelling import Spelling
 
 KEY_CHANGES = [
     pytest.param("بِفَضْلِ", "بفضل", id="harakat go"),
@@ -114,6 +115,24 @@ def test_clitic_readings(word: str, reading: str | None) -> None:
     assert (str(best) if best else None) == reading
 
 
+FOLDED_SPELLING = Spelling(alef=True, alef_maksura=True, teh_marbuta=True)
+FOLDED_TOY = TOY.with_words(["مستوى", "أكتب"]).folded(FOLDED_SPELLING)
+FOLDED_READINGS = [
+    pytest.param("والمدرسه", "وال+مدرسه", id="proclitics on a folded stem"),
+    pytest.param("مدرستها", "مدرسه+ها", id="the teh before a pronoun reads as a folded ة"),
+    pytest.param("مستواها", "مستوي+ها", id="the alef before a pronoun reads as a folded ى"),
+    pytest.param("الامريكيه", "ال+امريكا+يه", id="the nisba suffix ية folded"),
+    pytest.param("ساكتب", "س+اكتب", id="the future seen before a folded أ"),
+    pytest.param("مدرسه", None, id="a folded listed word has no clitic"),
+]
+
+
+@pytest.mark.parametrize(("word", "reading"), FOLDED_READINGS)
+def test_clitic_readings_under_the_folds(word: str, reading: str | None) -> None:
+    best = Clitics(FOLDED_TOY, spelling=FOLDED_SPELLING).best(word)
+    assert (str(best) if best else None) == reading
+
+
 def test_proclitic_readings_only() -> None:
     assert Clitics(TOY).best("مدرستها", endings=False) is None
     assert str(Clitics(TOY).best("والمدرسة", endings=False)) == "وال+مدرسة"
@@ -137,3 +156,45 @@ def test_genuine_frequency_discounts_listed_run_ons(
     zipf: dict[str, float], word: str, genuine: float
 ) -> None:
     assert Segmenter(Lexicon(zipf)).genuine_zipf(word) == pytest.approx(genuine, abs=0.05)
+
+
+# --- folded lexicons (what the splitter looks up under the search preset) -------------------
+
+SPELLINGS = Lexicon({"على": 7.2, "علي": 6.5, "أن": 6.8, "إن": 6.6, "ان": 5.0, "مدرسة": 5.0})
+
+
+def test_a_folded_lexicon_is_keyed_by_folded_letters() -> None:
+    folded = SPELLINGS.folded(Spelling(alef=True, alef_maksura=True, teh_marbuta=True))
+    assert folded.zipf("علي") == folded.zipf("على") == 7.2  # the most frequent spelling
+    assert folded.zipf("ان") == folded.zipf("إن") == 6.8
+    assert (folded.key_zipf("مدرسه"), folded.key_zipf("مدرسة")) == (5.0, 0.0)
+    assert "مدرسة" in folded
+    assert len(folded) == 3
+
+
+def test_a_folded_lexicon_is_built_once_per_spelling() -> None:
+    alef = SPELLINGS.folded(Spelling(alef=True))
+    assert SPELLINGS.folded(Spelling(alef=True, marks=False, tatweel=False)) is alef
+    assert alef.folded(Spelling(alef=True)) is alef
+    assert SPELLINGS.folded(Spelling(marks=False)) is SPELLINGS
+
+
+def test_a_folded_lexicon_folds_further_but_never_back() -> None:
+    alef = SPELLINGS.folded(Spelling(alef=True))
+    assert alef.folded(Spelling(alef=True, teh_marbuta=True)).key_zipf("مدرسه") == 5.0
+    with pytest.raises(ValueError, match="cannot be read"):
+        alef.folded(Spelling(teh_marbuta=True))
+
+
+def test_words_added_to_a_folded_lexicon_are_folded() -> None:
+    folded = SPELLINGS.folded(Spelling(teh_marbuta=True)).with_words(["قلمونة"])
+    assert folded.key_zipf("قلمونه") == folded.zipf("قلمونة") == 4.0
+
+
+def test_the_folded_wordfreq_list() -> None:
+    plain = default_lexicon()
+    folded = plain.folded(FOLDED_SPELLING)
+    assert len(folded) < len(plain)
+    assert folded.zipf("الى") == folded.zipf("إلى") == max(map(plain.zipf, ["إلى", "إلي", "الي"]))
+    assert folded.zipf("مدرسه") == plain.zipf("مدرسة")
+    assert folded.max_zipf < 7.6  # the bound the splitter's search relies on

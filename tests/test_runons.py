@@ -5,18 +5,34 @@ Every example is written for this project; none comes from the evaluation data.
 
 from __future__ import annotations
 
+import dataclasses
+import subprocess
+import sys
 import unicodedata
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from strategies import WORDS, arabic_text
+from strategies import WORDS, arabic_text, arabic_words
 
 import arnorm
-from arnorm.config import NONE
+from arnorm.config import CLEAN, NONE, SEARCH, Config
 from arnorm.lexicon import Lexicon, bundled_words
-from arnorm.segmenter import MAX_RUN, Run, Segmenter, default_segmenter, run_pattern, segment
+from arnorm.rules.folds import fold_alef, fold_alef_maksura, fold_teh_marbuta
+from arnorm.rules.marks import strip_diacritics, strip_tatweel
+from arnorm.rules.runons import spelling_of
+from arnorm.segmenter import (
+    MAX_RUN,
+    Run,
+    Segmenter,
+    default_segmenter,
+    run_pattern,
+    segment,
+    segmenter_for,
+)
+from arnorm.spelling import IDENTITY, Spelling
 
 SPLITS = [
     pytest.param("التهديداتالأمنية", "التهديدات الأمنية", id="two words, article"),
@@ -269,6 +285,7 @@ NUMBER_FIXES = [
     pytest.param("في عام2015", "في عام 2015", id="word before a year"),
     pytest.param("قتل 11شخصا", "قتل 11 شخصا", id="number before a word"),
     pytest.param("منذ٢٠١٩ميلادية", "منذ ٢٠١٩ ميلادية", id="Arabic-Indic digits, both sides"),
+    pytest.param("من 1990حتى2000", "من 1990 حتى 2000", id="a word between two numbers"),
 ]
 NUMBER_NOOPS = [
     pytest.param("بـ20 والـ76", id="tatweel before a number"),
@@ -293,3 +310,198 @@ def test_conventional_number_glue_stays(text: str) -> None:
 
 def test_segment_leaves_numbers_to_the_rule() -> None:
     assert segment("عام2015") == "عام2015"
+
+
+# --- under the search folds: the splitter reads runs as the folds will leave them -----------
+
+SEARCH_VIEW = Spelling(alef=True, alef_maksura=True, teh_marbuta=True, marks=False, tatweel=False)
+SPELLINGS = [
+    pytest.param(CLEAN, IDENTITY, id="clean: as written"),
+    pytest.param(SEARCH, SEARCH_VIEW, id="search: every fold, no harakat, no tatweel"),
+    pytest.param(
+        dataclasses.replace(SEARCH, ignore=frozenset({"AR202", "AR303"})),
+        Spelling(alef_maksura=True, teh_marbuta=True, tatweel=False),
+        id="an ignored fold or strip does not run",
+    ),
+    pytest.param(
+        dataclasses.replace(CLEAN, diacritics="keep-shadda"),
+        Spelling(marks=False),
+        id="keep-shadda strips tanween",
+    ),
+    pytest.param(
+        dataclasses.replace(CLEAN, tatweel="strip"), Spelling(tatweel=False), id="tatweel strip"
+    ),
+]
+
+
+@pytest.mark.parametrize(("config", "spelling"), SPELLINGS)
+def test_the_spelling_the_splitter_reads(config: Config, spelling: Spelling) -> None:
+    assert spelling_of(config) == spelling
+
+
+SEARCH_FIXES = [
+    pytest.param("0فيآ", "0 فيا", id="a word listed only once folded (hypothesis found it)"),
+    pytest.param("كورياالشمالية", "كوريا الشماليه", id="split, then folded"),
+    pytest.param("وزارةالصحة", "وزاره الصحه", id="teh marbuta as written"),
+    pytest.param("وزارهالصحه", "وزاره الصحه", id="teh marbuta already folded: the same split"),
+    pytest.param("علىالأرض", "علي الارض", id="alef maksura and hamza"),
+    pytest.param("عامـ2015", "عام 2015", id="a tatweel that the search preset strips"),
+]
+SEARCH_WHOLE = [
+    pytest.param("شوانغجيانغ", "شوانغجيانغ", id="unknown name"),
+    pytest.param("إنما", "انما", id="protected compound, folded"),
+    pytest.param("وبالمدرسة", "وبالمدرسه", id="proclitic chain on a folded word"),
+    pytest.param("الأردنيتين", "الاردنيتين", id="nisba dual"),
+    pytest.param("بـ20", "ب20", id="a proclitic before a number loses only its tatweel"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEARCH_FIXES)
+def test_search_splits_on_the_folded_letters(text: str, expected: str) -> None:
+    assert arnorm.clean(text, preset="search") == expected
+    assert arnorm.clean(expected, preset="search") == expected
+
+
+@pytest.mark.parametrize(("text", "folded"), SEARCH_WHOLE)
+def test_search_leaves_whole(text: str, folded: str) -> None:
+    assert arnorm.clean(text, preset="search") == folded
+    assert arnorm.clean(folded, preset="search") == folded
+
+
+def test_runs_are_read_as_the_folds_leave_them() -> None:
+    assert Run.read("بِفَضْلِأحمد", Spelling(alef=True)) == Run.read("بِفَضْلِاحمد")
+    assert Run.read("مدرسةكبيرة", Spelling(teh_marbuta=True)).ends == frozenset()
+    assert Run.read("علىالأرض", Spelling(alef_maksura=True)).ends == frozenset()
+    assert Run.read("شكراًجزيلاً", Spelling(marks=False)).ends == frozenset()
+    # ً before أ: the fold will write ًا, the other spelling of كتاباً
+    assert (Run.read("كتابًأحمد").ends, Run.read("كتابًأحمد", Spelling(alef=True)).ends) == (
+        frozenset({4}),
+        frozenset({5}),
+    )
+
+
+TANWEEN_ENDS = [
+    pytest.param("كتاباًجديد", [5], id="fathatan on its alef"),
+    pytest.param("كتابًاجديد", [5], id="fathatan before its alef"),
+    pytest.param("كتابًّاجديد", [5], id="a mark between: AR302 may reorder them"),
+    pytest.param("كتابًًاجديد", [5], id="tanween typed twice: AR302 keeps one"),
+    pytest.param("كتابًـاجديد", [5], id="a tatweel between: AR301 may remove it"),
+    pytest.param("كتاب\u200bًجديد", [], id="no letter under it: AR302 drops it"),
+]
+
+
+@pytest.mark.parametrize(("run", "ends"), TANWEEN_ENDS)
+def test_tanween_ends_a_word_whatever_the_mark_repairs_do(run: str, ends: list[int]) -> None:
+    assert sorted(Run.read(run).ends) == ends
+
+
+def test_a_segmenter_reads_through_its_spelling() -> None:
+    lex = Lexicon({"قلم": 5.0, "أحمر": 5.0})
+    alef = Segmenter(lex, spelling=Spelling(alef=True))
+    assert alef.segment("قلماحمر") == "قلم احمر"
+    assert alef.segment("قلمأحمر") == "قلم أحمر"  # the letters as written: only a space
+    assert alef.key("أَحمر") == "احمر"
+    assert Segmenter(lex).segment("قلماحمر") == "قلماحمر"
+
+
+def test_segmenters_are_kept_per_spelling() -> None:
+    assert segmenter_for((), (), IDENTITY) is default_segmenter()
+    assert segmenter_for((), (), SEARCH_VIEW) is segmenter_for((), (), SEARCH_VIEW)
+    assert segmenter_for((), (), SEARCH_VIEW).lexicon is not default_segmenter().lexicon
+
+
+def test_word_list_files_are_folded_too(tmp_path: Path) -> None:
+    extra, never = tmp_path / "extra.txt", tmp_path / "never.txt"
+    extra.write_text("قلمونة\n", encoding="utf-8")
+    never.write_text("وزارةالصحة\n", encoding="utf-8")
+    options = {"preset": "search", "extra_words": (str(extra),), "never_split": (str(never),)}
+    assert arnorm.clean("الكتابقلمونة", **options) == "الكتاب قلمونه"
+    assert arnorm.clean("وزارةالصحة", **options) == "وزارهالصحه"
+    assert arnorm.clean("وزارهالصحه", **options) == "وزارهالصحه"
+
+
+def test_the_folded_word_list_is_built_only_when_a_folding_config_splits() -> None:
+    code = """
+import arnorm
+from arnorm.lexicon import default_lexicon
+built = lambda: len(default_lexicon()._folded)
+arnorm.clean("قال إنوزارةالصحة أعلنت")
+arnorm.clean("قال إنوزارةالصحة أعلنت", preset="search", split_runons=False)
+print(built(), end=" ")
+arnorm.clean("قال إنوزارةالصحة أعلنت", preset="search")
+print(built())
+"""
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
+    assert run.stdout.split() == ["0", "1"], run.stderr
+
+
+# The search folds as the rule functions apply them, and the spelling that reads through them.
+Folds = Sequence[Callable[[str], str]]
+LETTER_FOLDS: dict[str, tuple[Spelling, Folds]] = {
+    "alef": (Spelling(alef=True), (fold_alef,)),
+    "alef maksura": (Spelling(alef_maksura=True), (fold_alef_maksura,)),
+    "teh marbuta": (Spelling(teh_marbuta=True), (fold_teh_marbuta,)),
+    "all three": (SEARCH_VIEW, (fold_alef, fold_alef_maksura, fold_teh_marbuta)),
+}
+FOLDING_VIEWS: dict[str, tuple[Spelling, Folds]] = {
+    **LETTER_FOLDS,
+    "harakat stripped": (Spelling(marks=False), (strip_diacritics,)),
+    "search": (SEARCH_VIEW, (*LETTER_FOLDS["all three"][1], strip_diacritics, strip_tatweel)),
+}
+
+
+def apply_all(folds: Folds, text: str) -> str:
+    for fold in folds:
+        text = fold(text)
+    return text
+
+
+@pytest.mark.parametrize(("spelling", "folds"), LETTER_FOLDS.values(), ids=LETTER_FOLDS.keys())
+@given(text=arabic_text)
+def test_the_spelling_folds_as_the_fold_rules_do(
+    spelling: Spelling, folds: Folds, text: str
+) -> None:
+    assert spelling.fold(text) == apply_all(folds, text)
+
+
+@pytest.mark.parametrize(("spelling", "folds"), FOLDING_VIEWS.values(), ids=FOLDING_VIEWS.keys())
+@given(text=st.one_of(texts, arabic_words))
+@example("كتابًأحمد")
+def test_splitting_then_folding_is_folding_then_splitting(
+    spelling: Spelling, folds: Folds, text: str
+) -> None:
+    split = segmenter_for((), (), spelling).segment
+    assert apply_all(folds, split(text)) == split(apply_all(folds, text))
+
+
+SPLITTING = dataclasses.replace(NONE, split_runons=True)
+FOLDING_CONFIGS = {
+    f"{name}={value}": dataclasses.replace(SPLITTING, **{name: value})
+    for name, value in (
+        ("fold_alef", True),
+        ("fold_alef_maksura", True),
+        ("fold_teh_marbuta", True),
+        ("diacritics", "strip"),
+        ("diacritics", "keep-shadda"),
+        ("tatweel", "strip"),
+    )
+}
+FOLDING_CONFIGS["all of them"] = dataclasses.replace(
+    SPLITTING,
+    fold_alef=True,
+    fold_alef_maksura=True,
+    fold_teh_marbuta=True,
+    diacritics="strip",
+    tatweel="strip",
+)
+
+
+@pytest.mark.parametrize("config", FOLDING_CONFIGS.values(), ids=FOLDING_CONFIGS.keys())
+@given(text=st.one_of(texts, arabic_words))
+@example("0فيآ")  # a word listed only in its folded spelling
+@example("عامـ2015")  # a tatweel before a number, stripped after the splitter ran
+@example("كتابًأحمد")  # a tanween before a folded alef
+def test_clean_with_a_fold_and_the_splitter_is_idempotent(config: Config, text: str) -> None:
+    once = arnorm.clean(text, preset=config)
+    assert arnorm.clean(once, preset=config) == once

@@ -15,10 +15,12 @@ from collections.abc import Iterator
 from arnorm.chars import ARABIC_INDIC_DIGITS, PERSIAN_DIGITS, TATWEEL, char_class
 from arnorm.config import Config
 from arnorm.edits import Edit
-from arnorm.lexicon import lookup_key
 from arnorm.rules.base import Rule, substitution_rule
+from arnorm.rules.folds import FOLD_ALEF, FOLD_ALEF_MAKSURA, FOLD_TEH_MARBUTA
+from arnorm.rules.marks import DIACRITIC_STRIP, TATWEEL_RULE
 from arnorm.runs import run_pattern
 from arnorm.segmenter import RunSplit, Segmenter, segmenter_for
+from arnorm.spelling import Spelling
 
 #: A split is a safe fix when its reading beats the whole run by at least this much (log10),
 #: or when every space follows a word end (ة, ى, tanween). See the doc for the measured
@@ -26,8 +28,43 @@ from arnorm.segmenter import RunSplit, Segmenter, segmenter_for
 SAFE_MARGIN = 3.0
 
 
+def spelling_of(config: Config) -> Spelling:
+    """How the rules after the splitter will leave the letters under `config`: which folds
+    run, and whether harakat and tatweel survive. The splitter reads every run that way, so
+    that cleaning the cleaned text decides on the same letters (idempotence).
+
+    >>> from arnorm.config import CLEAN, SEARCH
+    >>> spelling_of(CLEAN).is_identity
+    True
+    >>> spelling_of(SEARCH)
+    Spelling(alef=True, alef_maksura=True, teh_marbuta=True, marks=False, tatweel=False)
+    """
+    return Spelling(
+        alef=_runs(FOLD_ALEF, config),
+        alef_maksura=_runs(FOLD_ALEF_MAKSURA, config),
+        teh_marbuta=_runs(FOLD_TEH_MARBUTA, config),
+        marks=not _runs(DIACRITIC_STRIP, config),
+        tatweel=not (_runs(TATWEEL_RULE, config) and config.tatweel == "strip"),
+    )
+
+
+def _runs(rule: Rule, config: Config) -> bool:
+    """Whether `rule` runs under `config` (as the engine decides it)."""
+    return rule.code not in config.ignore and rule.enabled(config)
+
+
+_SEGMENTERS: dict[int, tuple[Config, Segmenter]] = {}
+
+
 def _segmenter(config: Config) -> Segmenter:
-    return segmenter_for(config.extra_words, config.never_split)
+    """The segmenter of `config`, found by identity first (the rule asks once per line)."""
+    entry = _SEGMENTERS.get(id(config))
+    if entry is None or entry[0] is not config:
+        if len(_SEGMENTERS) >= 64:
+            _SEGMENTERS.clear()
+        found = segmenter_for(config.extra_words, config.never_split, spelling_of(config))
+        entry = _SEGMENTERS[id(config)] = (config, found)
+    return entry[1]
 
 
 def split_runons(text: str, config: Config) -> str:
@@ -108,7 +145,7 @@ def _word_and_number() -> re.Pattern[str]:
 def _is_word(word: str, config: Config) -> bool:
     """A listed word (or clitic form) of two letters or more, not a bare proclitic (ب ال)."""
     segmenter = _segmenter(config)
-    key = lookup_key(word)
+    key = segmenter.key(word)
     if len(key) < 2 or key in segmenter.clitics.proclitics:
         return False
     reading = segmenter.clitics.best(key)
@@ -117,13 +154,16 @@ def _is_word(word: str, config: Config) -> bool:
 
 
 def _space_from_number(match: re.Match[str], config: Config) -> str:
-    word = match.group()
-    before_number = match.end() < len(match.string) and match.string[match.end()] in DIGITS
-    if before_number and (word.endswith(TATWEEL) or not _is_word(word, config)):
-        return word  # بـ20 and الـ76 are written that way on purpose
-    if not before_number and not _is_word(word, config):
-        return word  # 2018م, 1436هـ: a one-letter abbreviation
-    return word + " " if before_number else " " + word
+    """The word with a space on each side where a number touches it (both sides at once, so
+    that a word between two numbers is done in one pass)."""
+    word, text, start, end = match.group(), match.string, match.start(), match.end()
+    if not _is_word(word, config):
+        return word  # ب2015, ال18, 2018م, 1436هـ: a proclitic or a one-letter abbreviation
+    after_number = start > 0 and text[start - 1] in DIGITS
+    before_number = end < len(text) and text[end] in DIGITS
+    # بـ20 and الـ76 are written that way on purpose (unless AR301 strips the tatweel)
+    on_purpose = word.endswith(TATWEEL) and _segmenter(config).spelling.tatweel
+    return " " * after_number + word + " " * (before_number and not on_purpose)
 
 
 def separate_words_from_numbers(text: str, config: Config) -> str:

@@ -1,0 +1,100 @@
+"""The spelling a text will have once the rules after the splitter have run.
+
+The run-on splitter runs before the search folds (AR202-AR204) and before harakat and tatweel
+are stripped (AR303, AR301), because its dictionary knows the unfolded spelling. Cleaning
+twice must give what cleaning once gave, so the splitter must decide on the same letters in
+both passes: under a folding config it reads every run as :class:`Spelling` says the rest of
+the pipeline will leave it. The fold tables live here, and :mod:`arnorm.rules.folds` applies
+these same tables.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from arnorm.chars import ALEF_VARIANTS, char_class
+
+ALEF = "\N{ARABIC LETTER ALEF}"
+YEH = "\N{ARABIC LETTER YEH}"
+HEH = "\N{ARABIC LETTER HEH}"
+ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
+TEH_MARBUTA = "\N{ARABIC LETTER TEH MARBUTA}"
+
+#: AR202: every alef letter with hamza, madda or another sign (أ إ آ ٱ ...) to bare alef.
+ALEF_FOLD: Mapping[str, str] = dict.fromkeys(sorted(ALEF_VARIANTS), ALEF)
+#: AR203: alef maksura to yeh.
+ALEF_MAKSURA_FOLD: Mapping[str, str] = {ALEF_MAKSURA: YEH}
+#: AR204: teh marbuta to heh.
+TEH_MARBUTA_FOLD: Mapping[str, str] = {TEH_MARBUTA: HEH}
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """Which letter folds the text will undergo, and whether its harakat and tatweel survive.
+
+    The folds are 1:1 letter maps, so a folded word has the letters of the word at the same
+    positions. The default is the identity: nothing folded, everything survives.
+
+    >>> search = Spelling(alef=True, alef_maksura=True, teh_marbuta=True, marks=False)
+    >>> search.fold("إلى المدرسة")
+    'الي المدرسه'
+    >>> Spelling().fold("إلى المدرسة"), Spelling().is_identity, search.is_identity
+    ('إلى المدرسة', True, False)
+    """
+
+    alef: bool = False  # AR202 will fold alef variants to ا
+    alef_maksura: bool = False  # AR203 will fold ى to ي
+    teh_marbuta: bool = False  # AR204 will fold ة to ه
+    marks: bool = True  # harakat (tanween) survive: AR303 will not strip them
+    tatweel: bool = True  # tatweel survives: AR301 will not strip it
+
+    @property
+    def is_identity(self) -> bool:
+        """Whether the text is read as written (the clean preset's view)."""
+        return self == IDENTITY
+
+    @property
+    def folds_letters(self) -> bool:
+        """Whether any letter is folded."""
+        return self.alef or self.alef_maksura or self.teh_marbuta
+
+    @property
+    def letters(self) -> Spelling:
+        """The letter folds alone (what a word list needs to know; marks and tatweel aside).
+
+        >>> Spelling(alef=True, marks=False).letters == Spelling(alef=True)
+        True
+        """
+        return dataclasses.replace(self, marks=True, tatweel=True)
+
+    @functools.cached_property
+    def letter_map(self) -> Mapping[str, str]:
+        """Every letter that is folded, and what it becomes."""
+        chosen = (
+            (self.alef, ALEF_FOLD),
+            (self.alef_maksura, ALEF_MAKSURA_FOLD),
+            (self.teh_marbuta, TEH_MARBUTA_FOLD),
+        )
+        return {letter: to for on, table in chosen if on for letter, to in table.items()}
+
+    @functools.cached_property
+    def folded_letter(self) -> re.Pattern[str]:
+        """A letter that is folded (a pattern that matches nothing if none is)."""
+        return re.compile(char_class(self.letter_map) if self.letter_map else "(?!)")
+
+    def fold(self, text: str) -> str:
+        """`text` with the folded letters written as they will be (nothing else changes)."""
+        if not self.folds_letters:
+            return text
+        return self.folded_letter.sub(self._swap, text)  # faster than str.translate here
+
+    def _swap(self, match: re.Match[str]) -> str:
+        return self.letter_map[match.group()]
+
+
+#: The spelling as written: what the clean preset and :func:`arnorm.segment` read.
+IDENTITY = Spelling()
