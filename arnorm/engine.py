@@ -8,9 +8,9 @@ same rules in the same order.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -325,43 +325,52 @@ def lint(
     [('AR104', 'exotic-space', 3, 4)]
     """
     _check_text(text)
-    findings: list[Finding] = []
+    config = resolve(preset, options)
     masked = mask(text, protect)
-    _, _, passes = _run(
-        masked, resolve(preset, options), safe_only=False, suppress=_with_protect(suppress, protect)
-    )
-    for step in passes:
-        offsets = OffsetMap(step.log)
-        unsafe = [edit for edit in step.log if not edit.safe]
-        findings.extend(_finding(edit, step.rule, offsets, unsafe) for edit in step.edits)
+    suppress = _with_protect(suppress, protect)
+    _, _, passes = _run(masked, config, safe_only=False, suppress=suppress)
+    findings = _findings(passes)
+    if any(not e.safe for step in passes for e in step.edits if e.replacement is not None):
+        findings = _safe_as_fix_sees_it(findings, masked, config, suppress)
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     return findings
 
 
-def _finding(edit: Edit, rule: Rule, offsets: OffsetMap, unsafe: Sequence[Edit]) -> Finding:
+def _findings(passes: Sequence[_Pass]) -> list[Finding]:
+    findings: list[Finding] = []
+    for step in passes:
+        offsets = OffsetMap(step.log)
+        findings.extend(_finding(edit, step.rule, offsets) for edit in step.edits)
+    return findings
+
+
+def _safe_as_fix_sees_it(
+    findings: list[Finding], text: str, config: Config, suppress: Sequence[Suppression]
+) -> list[Finding]:
+    """The findings, safe only where ``fix(safe_only=True)`` makes the very same edit.
+
+    Lint reports what the whole pipeline finds, unsafe fixes applied; but a safe edit that
+    exists only because an unsafe one was made before it (a double space left where a mark
+    was dropped, a number that reads as Arabic once a word is split off it) is not applied by
+    a safe-only fix, so it must not be counted as safely fixable.
+    """
+    _, _, safe_passes = _run(text, config, safe_only=True, suppress=suppress)
+    applied = {_identity(f) for f in _findings(safe_passes) if f.safe and f.replacement is not None}
+    return [
+        f if not f.safe or _identity(f) in applied else dataclasses.replace(f, safe=False)
+        for f in findings
+    ]
+
+
+def _identity(finding: Finding) -> tuple[str, int, int, str | None]:
+    return finding.code, finding.start, finding.end, finding.replacement
+
+
+def _finding(edit: Edit, rule: Rule, offsets: OffsetMap) -> Finding:
     start, end = offsets.to_source(edit.start, edit.end)
     message = edit.note or rule.message
     name = BY_CODE[edit.code].name
-    safe = edit.safe and not _builds_on(unsafe, start, end)
-    return Finding(edit.code, name, message, start, end, edit.replacement, safe)
-
-
-def _builds_on(edits: Sequence[Edit], start: int, end: int) -> bool:
-    """Whether an edit of ``[start, end)`` shares a character with one of the sorted, disjoint
-    `edits`, or either is an insertion at the other's edge or inside it.
-
-    A finding over an unsafe edit of an earlier rule may exist only because that edit was made
-    (a double space left by a dropped mark): it is no safer than the edit it builds on.
-    """
-    k = bisect_right([edit.start for edit in edits], end) if edits else 0
-    while k > 0 and edits[k - 1].end >= start:
-        k -= 1
-        lo, hi = edits[k].start, edits[k].end
-        if max(lo, start) < min(hi, end):
-            return True
-        if (lo == hi and start <= lo <= end) or (start == end and lo <= start <= hi):
-            return True
-    return False
+    return Finding(edit.code, name, message, start, end, edit.replacement, edit.safe)
 
 
 def explain(edits: Sequence[Edit]) -> Mapping[str, int]:

@@ -99,6 +99,7 @@ def test_lint_and_fix_agree(text: str) -> None:
 @example("في\u200c\N{ARABIC LETTER ALEF WASLA ISOLATED FORM}")  # joiner before a form
 @example("&quot;\x00۱۲\x00\u0610في")  # a stray mark moved the nearest letter of a number
 @example("پنجره۰\x00\u064e\u0651")  # marks alone made a word that widened a Persian passage
+@example("۰فيthe")  # a safe digit fix that exists only once an unsafe split is made
 def test_a_safe_fix_leaves_nothing_safe_to_fix(text: str) -> None:
     fixed = arnorm.fix(text, safe_only=True).text
     assert [f for f in arnorm.lint(fixed) if f.safe and f.replacement is not None] == []
