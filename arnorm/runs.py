@@ -17,12 +17,16 @@ from typing import NamedTuple
 from arnorm.chars import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
+    COMBINING_HAMZA_AND_MADDA,
+    HAMZA_COMPOSITIONS,
     INVISIBLE_FORMAT,
     JOINERS,
     PRESENTATION_FORMS,
+    PRESENTATION_LETTERS,
     TATWEEL,
     char_class,
 )
+from arnorm.hamza import HAMZA_BASES, absorbed_mark
 from arnorm.lexicon import lookup_key
 from arnorm.spelling import IDENTITY, Spelling
 
@@ -82,7 +86,8 @@ class Run(NamedTuple):
 
     @classmethod
     def read(cls, run: str, spelling: Spelling = IDENTITY) -> Run:
-        """The run as `spelling` will leave it: its key folded, and tanween read only if the
+        """The run as `spelling` will leave it: its key folded, a letter and a combining hamza
+        or madda read as the letter AR106 will make of them, and tanween read only if the
         harakat survive (the folds are 1:1, so key positions still map back to the run).
 
         >>> Run.read("بِفَضْلِ")
@@ -94,6 +99,8 @@ class Run(NamedTuple):
         >>> search = Spelling(alef_maksura=True, teh_marbuta=True, marks=False)
         >>> Run.read("مدرسةكبيرة", search).key, Run.read("شكراًجزيلاً", search).ends
         ('مدرسهكبيره', frozenset())
+        >>> Run.read("سا\N{ARABIC HAMZA ABOVE}ل").key, Run.read("سأل").key
+        ('سأل', 'سأل')
         """
         if _plain_letters().fullmatch(run):
             key = spelling.fold(run)
@@ -102,6 +109,8 @@ class Run(NamedTuple):
         starts: list[int] = []
         tanween: set[int] = set()
         on_letter = False  # whether a mark here sits on a letter (through marks and tatweel)
+        if not COMBINING_HAMZA_AND_MADDA.isdisjoint(run):
+            run = composed_letters(run, spelling)
         for index, ch in enumerate(run):
             if ch in IGNORABLE:
                 if ch in TANWEEN and on_letter and spelling.marks:
@@ -114,6 +123,52 @@ class Run(NamedTuple):
             starts.extend([index] + [-1] * (len(folded) - 1))
         key = spelling.fold("".join(letters))
         return cls(key, tuple(starts), word_ends(key, tanween))
+
+
+def composed_letters(run: str, spelling: Spelling = IDENTITY) -> str:
+    """`run` with each letter that will absorb a combining hamza or madda written as the letter
+    AR106 will make (ا as أ ...), the marks left where they are (so indices still match).
+
+    The hamza may ride on a tatweel after the letter: AR301 moves it to the letter when it
+    removes the tatweel, always under ``tatweel="strip"`` and between two letters otherwise.
+    (When the marks clash and AR301 keeps the tatweel, the text does not change: either reading
+    is then the same in every pass.)
+
+    >>> hamza = "\N{ARABIC HAMZA ABOVE}"
+    >>> [composed_letters(run) for run in ("سا" + hamza + "ل", "بيـ" + hamza + "ت", "بيـ" + hamza)]
+    ['سأ\u0654ل', 'بئـ\u0654ت', 'بيـ\u0654']
+    """
+    letters = list(run)
+    for index, ch in enumerate(run):
+        if ch in HAMZA_BASES:
+            marks = _marks_reaching(run, index + 1, spelling)
+            mark = absorbed_mark(ch, marks)
+            if mark is not None:
+                letters[index] = HAMZA_COMPOSITIONS[ch, marks[mark]]
+    return "".join(letters)
+
+
+def _marks_reaching(run: str, index: int, spelling: Spelling) -> str:
+    """The marks from `index` on that will sit on the letter before `index` once AR301 has
+    run: the marks up to the next letter, through each tatweel that AR301 removes."""
+    marks = []
+    for position in range(index, len(run)):
+        ch = run[position]
+        if ch == TATWEEL and spelling.tatweel and not _letter_after(run, position):
+            break
+        if ch in ARABIC_MARKS:
+            marks.append(ch)
+        elif ch != TATWEEL:
+            break
+    return "".join(marks)
+
+
+def _letter_after(run: str, index: int) -> bool:
+    """Whether a letter follows the tatweels and marks from `index` on (not the run's end)."""
+    for ch in itertools.islice(run, index, None):
+        if ch not in _RIDERS:
+            return ch in ARABIC_LETTERS or ch in PRESENTATION_LETTERS  # as AR301 decides
+    return False
 
 
 def _alef_follows(run: str, index: int, spelling: Spelling) -> bool:

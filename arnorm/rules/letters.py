@@ -1,8 +1,9 @@
-"""Letters in the wrong form: presentation forms, word ligatures, decomposed hamza, Persian
-look-alikes (AR105, AR107, AR106, AR201).
+"""Letters in the wrong form: presentation forms, word ligatures, Persian look-alikes (AR105,
+AR107, AR201). The decomposed hamza (AR106) is theirs too, but runs last
+(:mod:`arnorm.rules.composition`).
 
-Each of these makes a word differ from itself: "ﻹصلاح" from "لإصلاح", "ا" + U+0654 from "أ",
-"المدینة" (with a Persian yeh) from "المدينة". Text looks right and every lookup, search and
+Each of these makes a word differ from itself: "ﻹصلاح" from "لإصلاح", "المدینة" (with a
+Persian yeh) from "المدينة". Text looks right and every lookup, search and
 count goes wrong. The fixes here change the code points, never the word a reader sees, and they
 leave real Persian (and Urdu, Kurdish) alone: news quotes it.
 """
@@ -18,7 +19,6 @@ from arnorm.chars import (
     ALEF_VARIANTS,
     ARABIC_LETTERS,
     ARABIC_MARKS,
-    COMBINING_HAMZA_AND_MADDA,
     FOREIGN_LETTERS,
     HAMZA_COMPOSITIONS,
     PERSIAN_LOOKALIKES,
@@ -32,6 +32,7 @@ from arnorm.chars import (
 )
 from arnorm.config import Config
 from arnorm.edits import Edit, apply_edits
+from arnorm.hamza import composed, decomposed_pair
 from arnorm.rules.base import Rule, substitution_rule
 
 YEH = "\N{ARABIC LETTER YEH}"
@@ -178,68 +179,6 @@ def expand_word_ligatures(text: str) -> str:
     return _word_ligature().sub(_spell_out, text)
 
 
-# --- decomposed hamza (AR106) ---------------------------------------------------------------
-
-_HAMZA_BASES = frozenset(base for base, _ in HAMZA_COMPOSITIONS)
-
-
-@functools.cache
-def _decomposed_hamza() -> re.Pattern[str]:
-    marks = char_class(ARABIC_MARKS)
-    hamza = char_class(COMBINING_HAMZA_AND_MADDA)
-    return re.compile(f"{char_class(_HAMZA_BASES)}{marks}*{hamza}")
-
-
-def absorbed_mark(base: str, marks: str) -> int | None:
-    """The index of the mark of `marks` that canonical composition (NFC) joins to `base`.
-
-    NFC sorts the marks by combining class, then joins the letter with the first hamza or
-    madda that no other mark of the same class stands before. Composed Arabic letters join
-    nothing further, so at most one mark is absorbed. Linear in the marks (NFC itself sorts
-    them, which is quadratic on a long run).
-
-    >>> absorbed_mark("ا", "\N{ARABIC FATHA}\N{ARABIC HAMZA ABOVE}")
-    1
-    >>> absorbed_mark("ر", "\N{ARABIC HAMZA ABOVE}") is None
-    True
-    """
-    classes: set[int] = set()
-    found: int | None = None
-    for i, mark in enumerate(marks):
-        combining = unicodedata.combining(mark)
-        if combining == 0:
-            break  # a starter: nothing after it reaches the letter
-        joins = combining not in classes and (base, mark) in HAMZA_COMPOSITIONS
-        if joins and (found is None or combining < unicodedata.combining(marks[found])):
-            found = i
-        classes.add(combining)
-    return found
-
-
-def _compose(match: re.Match[str]) -> str:
-    base, marks = match.group()[0], match.group()[1:]
-    i = absorbed_mark(base, marks)
-    if i is None:
-        return match.group()
-    return HAMZA_COMPOSITIONS[base, marks[i]] + marks[:i] + marks[i + 1 :]
-
-
-def compose_hamza(text: str) -> str:
-    """Join a letter and a combining hamza or madda into the letter that has them, as NFC does.
-
-    "ا" + HAMZA ABOVE is "أ" to a reader and nothing else to a program. Marks between the
-    letter and the hamza are handled as NFC handles them (a fatha does not block, another
-    mark of the hamza's class does) but they keep their order: canonical reordering is not
-    this rule's business.
-
-    >>> compose_hamza("سا\N{ARABIC HAMZA ABOVE}ل") == "سأل"
-    True
-    >>> compose_hamza("ا\N{ARABIC FATHA}\N{ARABIC HAMZA ABOVE}") == "أ\N{ARABIC FATHA}"
-    True
-    """
-    return _decomposed_hamza().sub(_compose, text)
-
-
 # --- Persian look-alikes (AR201) ------------------------------------------------------------
 
 #: Words around a word of another language that are taken to be in that language too.
@@ -261,6 +200,27 @@ def _foreign() -> re.Pattern[str]:
     return re.compile(char_class(FOREIGN_LETTERS | {ZWNJ}))
 
 
+#: Look-alikes that make a foreign letter with a combining hamza (ە + U+0654 is ۀ).
+_FOREIGN_WITH_HAMZA = frozenset(
+    base
+    for (base, _), letter in HAMZA_COMPOSITIONS.items()
+    if letter in FOREIGN_LETTERS and base not in FOREIGN_LETTERS
+)
+
+
+def _has_foreign(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds a foreign letter or a ZWNJ; a letter and a combining
+    hamza count as the letter AR106 will compose them into (ە + U+0654 as ۀ), so the answer
+    is the same before and after AR106."""
+    end = len(text) if end is None else end
+    if _foreign().search(text, start, end):
+        return True
+    if _FOREIGN_WITH_HAMZA.isdisjoint(text[start:end]):
+        return False
+    pairs = decomposed_pair().finditer(text, start, end)
+    return any(composed(pair)[0] in FOREIGN_LETTERS for pair in pairs)
+
+
 @functools.cache
 def _lookalike() -> re.Pattern[str]:
     return re.compile(char_class(set(PERSIAN_LOOKALIKES)))
@@ -275,8 +235,9 @@ def _segment() -> re.Pattern[str]:
 def persian_passages(text: str) -> list[tuple[int, int]]:
     """Spans of `text` taken to be Persian (or Urdu, Kurdish ...), not Arabic.
 
-    A word is foreign when it has a letter Arabic does not use (پ چ ژ گ ۀ ے ...) or a ZWNJ
-    inside it (Persian writes one in می‌شود; a kept one is a sign). The passage reaches
+    A word is foreign when it has a letter Arabic does not use (پ چ ژ گ ۀ ے ...), written as
+    one code point or as a letter and a combining hamza (ە + U+0654), or a ZWNJ inside it
+    (Persian writes one in می‌شود; a kept one is a sign). The passage reaches
     :data:`PASSAGE_REACH` words either side of each foreign word, and stops at a line break,
     sentence punctuation (. ! ? ؟ ; ؛ :), quotes and brackets, where a quotation starts or
     ends. So a quoted Persian phrase stays whole even where its other words look Arabic
@@ -286,11 +247,11 @@ def persian_passages(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in persian_passages(text)]
     ['گفت وزیر خارجه ایران']
     """
-    if not _foreign().search(text):
+    if not _has_foreign(text):
         return []
     spans: list[tuple[int, int]] = []
     for segment in _segment().finditer(text):
-        if _foreign().search(text, segment.start(), segment.end()):
+        if _has_foreign(text, segment.start(), segment.end()):
             spans.extend(_passages_in_segment(text, segment.start(), segment.end()))
     return spans
 
@@ -312,10 +273,9 @@ def _passages_in_segment(text: str, start: int, end: int) -> Iterator[tuple[int,
 
 def _reaches(text: str, words: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Runs of word indices within :data:`PASSAGE_REACH` of a foreign word, merged."""
-    foreign = _foreign()
     first = last = -1
     for i, (a, b) in enumerate(words):
-        if not foreign.search(text, a, b):
+        if not _has_foreign(text, a, b):
             continue
         lo, hi = max(0, i - PASSAGE_REACH), min(len(words) - 1, i + PASSAGE_REACH)
         if first >= 0 and lo > last + 1:
@@ -505,35 +465,6 @@ Safe: the words are those the ligature is read as.
     note=lambda match: f"{describe(match.group())}: spell out",
 )
 
-DECOMPOSED_HAMZA = substitution_rule(
-    code="AR106",
-    name="decomposed-hamza",
-    message="Letter and combining hamza or madda: use the composed letter",
-    doc="""
-## What it does
-Joins a letter and a following combining hamza or madda (U+0653-U+0655) into the one letter
-that has them, exactly where canonical composition (NFC) does: `ا` + U+0654 becomes `أ`,
-`ا` + U+0653 `آ`, `ا` + U+0655 `إ`, `و` + U+0654 `ؤ`, `ي` + U+0654 `ئ`, and the Persian and
-Urdu pairs. The pairs come from Unicode's decompositions. A haraka between the letter and the
-hamza does not stop it, as in NFC; the other marks keep their order.
-
-## Why
-Some keyboards and converters type the hamza as a separate mark. The word looks the same and
-matches nothing: `سا` + U+0654 + `ل` is not `سأل` to a search engine or a dictionary.
-
-## Example
-`ا` + U+0654 + `حمد` becomes `أحمد`.
-
-## Fix safety
-Safe: the two spellings are canonically equivalent.
-""",
-    enabled=lambda config: config.hamza_composition,
-    pattern=lambda config: _decomposed_hamza(),
-    replace=lambda match, config: _compose(match),
-    trigger=lambda config: COMBINING_HAMZA_AND_MADDA,
-    note=lambda match: f"{describe(match.group()[-1])} after {describe(match.group()[0])}",
-)
-
 PERSIAN_LETTER = Rule(
     code="AR201",
     name="persian-letter",
@@ -572,4 +503,4 @@ the other, so `علی` (على 7.2 against علي 6.1) is unsafe and `فی` is s
     trigger=lambda config: frozenset(PERSIAN_LOOKALIKES),
 )
 
-RULES: tuple[Rule, ...] = (PRESENTATION_FORM, WORD_LIGATURE, DECOMPOSED_HAMZA, PERSIAN_LETTER)
+RULES: tuple[Rule, ...] = (PRESENTATION_FORM, WORD_LIGATURE, PERSIAN_LETTER)

@@ -40,17 +40,12 @@ def spelling_of(config: Config) -> Spelling:
     Spelling(alef=True, alef_maksura=True, teh_marbuta=True, marks=False, tatweel=False)
     """
     return Spelling(
-        alef=_runs(FOLD_ALEF, config),
-        alef_maksura=_runs(FOLD_ALEF_MAKSURA, config),
-        teh_marbuta=_runs(FOLD_TEH_MARBUTA, config),
-        marks=not _runs(DIACRITIC_STRIP, config),
-        tatweel=not (_runs(TATWEEL_RULE, config) and config.tatweel == "strip"),
+        alef=FOLD_ALEF.runs(config),
+        alef_maksura=FOLD_ALEF_MAKSURA.runs(config),
+        teh_marbuta=FOLD_TEH_MARBUTA.runs(config),
+        marks=not DIACRITIC_STRIP.runs(config),
+        tatweel=not (TATWEEL_RULE.runs(config) and config.tatweel == "strip"),
     )
-
-
-def _runs(rule: Rule, config: Config) -> bool:
-    """Whether `rule` runs under `config` (as the engine decides it)."""
-    return rule.code not in config.ignore and rule.enabled(config)
 
 
 _SEGMENTERS: dict[int, tuple[Config, Segmenter]] = {}
