@@ -34,6 +34,7 @@ from arnorm.config import Config
 from arnorm.edits import Edit, apply_edits
 from arnorm.hamza import composed, decomposed_pair
 from arnorm.rules.base import Rule, substitution_rule
+from arnorm.rules.runons import safe_split_points
 
 YEH = "\N{ARABIC LETTER YEH}"
 ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
@@ -355,7 +356,7 @@ def _evidence(stem: str, ending: str) -> float:
     return max(zipf(stem + ending), zipf(folded + ending))
 
 
-def _lookalike_edits(text: str, start: int, end: int) -> Iterator[Edit]:
+def _lookalike_edits(text: str, start: int, end: int, cuts: list[int]) -> Iterator[Edit]:
     word = text[start:end]
     replaced = "".join(PERSIAN_LOOKALIKES.get(ch, ch) for ch in word)
     final = _final_letter(word)
@@ -363,11 +364,32 @@ def _lookalike_edits(text: str, start: int, end: int) -> Iterator[Edit]:
         if ch not in PERSIAN_LOOKALIKES:
             continue
         if i == final and ch == FARSI_YEH:
-            letter, safe, note = _choose_final_yeh(replaced)
+            piece = max((cut - start for cut in cuts if start < cut <= start + i), default=0)
+            letter, safe, note = _choose_final_yeh(replaced[piece:])
             yield Edit(start + i, start + i + 1, letter, "AR201", safe, note)
         else:
             note = f"{describe(ch)} in an Arabic word: use {describe(PERSIAN_LOOKALIKES[ch])}"
             yield Edit(start + i, start + i + 1, PERSIAN_LOOKALIKES[ch], "AR201", True, note)
+
+
+def _safe_cuts(text: str, words: list[tuple[int, int]], config: Config) -> list[int]:
+    """Where the run-on splitter (AR501) will safely put a space inside these words.
+
+    A word-final Persian yeh is judged on the word it will end: in a run-on (مدرسةفی) that is
+    the last piece, and a safe-only fix splits it off. The splitter is asked about the text
+    it will see in a safe-only fix when the yeh's choice is unsafe: every other look-alike
+    replaced, the final yeh as written. Nothing is asked when no word ends in a Persian yeh.
+    """
+    finals = [(a, b) for a, b in words if text[a + _final_letter(text[a:b])] == FARSI_YEH]
+    if not finals:
+        return []
+    chars = list(text)
+    for a, b in words:
+        last = a + _final_letter(text[a:b])
+        for i in range(a, b):
+            if i != last or chars[i] != FARSI_YEH:
+                chars[i] = PERSIAN_LOOKALIKES.get(chars[i], chars[i])
+    return safe_split_points("".join(chars), config)
 
 
 def find_persian_lookalikes(text: str, config: Config) -> Iterator[Edit]:
@@ -375,9 +397,10 @@ def find_persian_lookalikes(text: str, config: Config) -> Iterator[Edit]:
     if not _lookalike().search(text):
         return
     passages = persian_passages(text)
-    for start, end in _lookalike_words(text):
-        if not passages or not _inside(passages, start, end):
-            yield from _lookalike_edits(text, start, end)
+    words = [w for w in _lookalike_words(text) if not passages or not _inside(passages, *w)]
+    cuts = _safe_cuts(text, words, config)
+    for start, end in words:
+        yield from _lookalike_edits(text, start, end, cuts)
 
 
 def unify_persian_letters(text: str) -> str:

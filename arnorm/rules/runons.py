@@ -87,6 +87,18 @@ def find_runons(text: str, config: Config) -> Iterator[Edit]:
             yield Edit(point, point, " ", RUN_ON_WORD.code, safe, note)
 
 
+def safe_split_points(text: str, config: Config) -> list[int]:
+    """Where a safe-only fix puts a space in `text` (AR501's safe splits; none if it is off).
+
+    >>> from arnorm.config import CLEAN
+    >>> safe_split_points("قال مدرسةكبيرة", CLEAN)
+    [9]
+    """
+    if not RUN_ON_WORD.runs(config):
+        return []
+    return [edit.start for edit in find_runons(text, config) if edit.safe]
+
+
 RUN_ON_WORD = Rule(
     code="AR501",
     name="run-on-word",
