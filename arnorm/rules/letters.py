@@ -32,7 +32,7 @@ from arnorm.chars import (
 )
 from arnorm.config import Config
 from arnorm.edits import Edit, apply_edits
-from arnorm.hamza import composed, decomposed_pair
+from arnorm.hamza import absorbed_mark, composed, decomposed_pair
 from arnorm.rules.base import Rule, substitution_rule
 from arnorm.rules.runons import safe_split_points
 
@@ -356,14 +356,26 @@ def _evidence(stem: str, ending: str) -> float:
     return max(zipf(stem + ending), zipf(folded + ending))
 
 
+def _frequency_choice(word: str) -> int:
+    """The index of the word-final Persian yeh whose letter the word frequencies choose, or -1.
+
+    A yeh that takes a hamza above from its marks (ی + U+0654, the Persian spelling of ئ) is
+    no choice: ى takes no hamza, so it is ي, which AR106 then composes.
+    """
+    final = _final_letter(word)
+    if word[final] != FARSI_YEH or absorbed_mark(YEH, word[final + 1 :]) is not None:
+        return -1
+    return final
+
+
 def _lookalike_edits(text: str, start: int, end: int, cuts: list[int]) -> Iterator[Edit]:
     word = text[start:end]
     replaced = "".join(PERSIAN_LOOKALIKES.get(ch, ch) for ch in word)
-    final = _final_letter(word)
+    final = _frequency_choice(word)
     for i, ch in enumerate(word):
         if ch not in PERSIAN_LOOKALIKES:
             continue
-        if i == final and ch == FARSI_YEH:
+        if i == final:
             piece = max((cut - start for cut in cuts if start < cut <= start + i), default=0)
             letter, safe, note = _choose_final_yeh(replaced[piece:])
             yield Edit(start + i, start + i + 1, letter, "AR201", safe, note)
@@ -380,15 +392,15 @@ def _safe_cuts(text: str, words: list[tuple[int, int]], config: Config) -> list[
     it will see in a safe-only fix when the yeh's choice is unsafe: every other look-alike
     replaced, the final yeh as written. Nothing is asked when no word ends in a Persian yeh.
     """
-    finals = [(a, b) for a, b in words if text[a + _final_letter(text[a:b])] == FARSI_YEH]
+    finals = [a + i for a, b in words if (i := _frequency_choice(text[a:b])) >= 0]
     if not finals:
         return []
     chars = list(text)
     for a, b in words:
-        last = a + _final_letter(text[a:b])
         for i in range(a, b):
-            if i != last or chars[i] != FARSI_YEH:
-                chars[i] = PERSIAN_LOOKALIKES.get(chars[i], chars[i])
+            chars[i] = PERSIAN_LOOKALIKES.get(chars[i], chars[i])
+    for i in finals:
+        chars[i] = FARSI_YEH
     return safe_split_points("".join(chars), config)
 
 
@@ -497,12 +509,16 @@ PERSIAN_LETTER = Rule(
 Writes Arabic words with Arabic letters: `ک` becomes `ك`, `ھ` `ہ` `ە` become `ه`, `ۃ` becomes
 `ة`, and `ی` becomes `ي` inside a word. At the end of a word `ی` becomes `ي` or `ى`, whichever
 spelling of the whole word is more frequent in wordfreq's Arabic list (`فی` becomes `في`,
-`علی` becomes `على`; unknown words get `ي`). Words that hold a letter Arabic does not use
-(`پ چ ژ گ ۀ ے` and the other Persian, Urdu and Kurdish letters) are not Arabic and are left
-alone, and so is every word within five words of one in the same sentence or quotation (a
-passage stops at a line break, `. ! ? ؟ ; ؛ :`, quotes and brackets): that is a Persian
-passage. A ZWNJ inside a word (kept with `joiners = "keep"`) marks it as Persian too. The
-Maghrebi letters `ڤ ڨ ڭ ڥ` are Arabic letters and are never changed.
+`علی` becomes `على`; unknown words get `ي`); in a run-on that the splitter (AR501) will safely
+cut, the word is the last piece (`مدرسةعلی` is judged on `علی`). A final `ی` that carries a
+combining hamza above is the Persian spelling of `ئ`: it becomes `ي`, which AR106 composes.
+Words that hold a letter Arabic does not use (`پ چ ژ گ ۀ ے` and the other Persian, Urdu and
+Kurdish letters, also written as a letter and a combining hamza, `ە` + U+0654 for `ۀ`) are not
+Arabic and are left alone, and so is every word within five words of one in the same
+sentence or quotation (a passage stops at a line break, `. ! ? ؟ ; ؛ :`, quotes and
+brackets): that is a Persian passage. A ZWNJ inside a word (kept with `joiners = "keep"`)
+marks it as Persian too. The Maghrebi letters `ڤ ڨ ڭ ڥ` are Arabic letters and are never
+changed.
 
 ## Why
 Text typed on Persian or Urdu keyboards, or converted by some CMSs, carries these look-alikes
