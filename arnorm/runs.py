@@ -52,6 +52,8 @@ IGNORABLE = ARABIC_MARKS | INVISIBLE_FORMAT | JOINERS | {TATWEEL}
 #: What rides on a letter: a tanween counts only on a letter, through these (a mark after an
 #: invisible character has no letter under it, and AR302 drops it).
 _RIDERS = ARABIC_MARKS | {TATWEEL}
+#: What AR301 counts as a letter after a tatweel (presentation forms too, before AR105 runs).
+_LETTERS = ARABIC_LETTERS | PRESENTATION_LETTERS
 
 
 def _is_letter_form(ch: str) -> bool:
@@ -109,8 +111,7 @@ class Run(NamedTuple):
         starts: list[int] = []
         tanween: set[int] = set()
         on_letter = False  # whether a mark here sits on a letter (through marks and tatweel)
-        if not COMBINING_HAMZA_AND_MADDA.isdisjoint(run):
-            run = composed_letters(run, spelling)
+        run = composed_letters(run, spelling)
         for index, ch in enumerate(run):
             if ch in IGNORABLE:
                 if ch in TANWEEN and on_letter and spelling.marks:
@@ -125,8 +126,8 @@ class Run(NamedTuple):
         return cls(key, tuple(starts), word_ends(key, tanween))
 
 
-def composed_letters(run: str, spelling: Spelling = IDENTITY) -> str:
-    """`run` with each letter that will absorb a combining hamza or madda written as the letter
+def composed_letters(text: str, spelling: Spelling = IDENTITY) -> str:
+    """`text` with each letter that will absorb a combining hamza or madda written as the letter
     AR106 will make (ا as أ ...), the marks left where they are (so indices still match).
 
     The hamza may ride on a tatweel after the letter: AR301 moves it to the letter when it
@@ -138,37 +139,47 @@ def composed_letters(run: str, spelling: Spelling = IDENTITY) -> str:
     >>> [composed_letters(run) for run in ("سا" + hamza + "ل", "بيـ" + hamza + "ت", "بيـ" + hamza)]
     ['سأ\u0654ل', 'بئـ\u0654ت', 'بيـ\u0654']
     """
-    letters = list(run)
-    for index, ch in enumerate(run):
-        if ch in HAMZA_BASES:
-            marks = _marks_reaching(run, index + 1, spelling)
-            mark = absorbed_mark(ch, marks)
-            if mark is not None:
-                letters[index] = HAMZA_COMPOSITIONS[ch, marks[mark]]
-    return "".join(letters)
+    if COMBINING_HAMZA_AND_MADDA.isdisjoint(text):
+        return text
+    letters: list[str] | None = None
+    for match in _base_before_hamza().finditer(text):
+        base, index = match.group(), match.start()
+        marks = marks_reaching(text, index + 1, spelling)
+        mark = absorbed_mark(base, marks)
+        if mark is not None:
+            letters = list(text) if letters is None else letters
+            letters[index] = HAMZA_COMPOSITIONS[base, marks[mark]]
+    return text if letters is None else "".join(letters)
 
 
-def _marks_reaching(run: str, index: int, spelling: Spelling) -> str:
+def marks_reaching(text: str, index: int, spelling: Spelling = IDENTITY) -> str:
     """The marks from `index` on that will sit on the letter before `index` once AR301 has
-    run: the marks up to the next letter, through each tatweel that AR301 removes."""
-    marks = []
-    for position in range(index, len(run)):
-        ch = run[position]
-        if ch == TATWEEL and spelling.tatweel and not _letter_after(run, position):
-            break
-        if ch in ARABIC_MARKS:
-            marks.append(ch)
-        elif ch != TATWEEL:
-            break
-    return "".join(marks)
+    run: the marks up to the next letter, through the tatweels, if AR301 removes them.
+
+    >>> fatha, damma = "\N{ARABIC FATHA}", "\N{ARABIC DAMMA}"
+    >>> marks_reaching("ب" + fatha + "ـ" + damma + "ت", 1) == fatha + damma
+    True
+    >>> marks_reaching("ب" + fatha + "ـ" + damma + " ", 1) == fatha
+    True
+    """
+    riders = _riders().match(text, index)
+    assert riders is not None  # the pattern matches the empty string
+    end = riders.end()
+    removed = not spelling.tatweel or (end < len(text) and text[end] in _LETTERS)
+    marks = riders.group() if removed else riders.group().partition(TATWEEL)[0]
+    return marks.replace(TATWEEL, "")
 
 
-def _letter_after(run: str, index: int) -> bool:
-    """Whether a letter follows the tatweels and marks from `index` on (not the run's end)."""
-    for ch in itertools.islice(run, index, None):
-        if ch not in _RIDERS:
-            return ch in ARABIC_LETTERS or ch in PRESENTATION_LETTERS  # as AR301 decides
-    return False
+@functools.cache
+def _riders() -> re.Pattern[str]:
+    return re.compile(char_class(_RIDERS) + "*")
+
+
+@functools.cache
+def _base_before_hamza() -> re.Pattern[str]:
+    """A letter that takes a hamza or madda, with one ahead of it through marks and tatweel."""
+    riders, hamza = char_class(_RIDERS), char_class(COMBINING_HAMZA_AND_MADDA)
+    return re.compile(f"{char_class(HAMZA_BASES)}(?={riders}*{hamza})")
 
 
 def _alef_follows(run: str, index: int, spelling: Spelling) -> bool:

@@ -7,7 +7,7 @@ import pytest
 import arnorm
 import arnorm.lexicon
 from arnorm.config import NONE
-from arnorm.rules.letters import PASSAGE_REACH, persian_passages
+from arnorm.passages import PASSAGE_REACH, persian_passages
 
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
 HAMZA = "\N{ARABIC HAMZA ABOVE}"
@@ -148,3 +148,11 @@ def test_final_yeh_of_a_run_on_is_judged_on_the_last_piece(
     assert arnorm.clean(text) == fixed
     assert arnorm.fix(text, safe_only=True).text == safe_fixed
     assert [f for f in arnorm.lint(safe_fixed) if f.safe and f.replacement] == []
+
+
+def test_a_hamza_on_a_stripped_tatweel_makes_the_final_yeh_a_yeh() -> None:
+    """AR301 moves the hamza to the yeh: ی + hamza is ئ, no choice between ي and ى."""
+    text = "علیـ" + HAMZA
+    assert arnorm.clean(text, tatweel="strip") == "علئ"
+    assert [f.safe for f in arnorm.lint(text, tatweel="strip") if f.code == "AR201"] == [True]
+    assert [f.safe for f in arnorm.lint(text) if f.code == "AR201"] == [False]  # kept tatweel

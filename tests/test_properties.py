@@ -58,6 +58,8 @@ CONFIGS = {
 @example("آ\u0653")  # clean fold_alef: the folded alef and the madda made آ again
 @example("ى\u0654")  # clean fold_alef_maksura: the folded yeh took the hamza
 @example("فيًـًفي")  # diacritics=strip: AR301 kept a tatweel for marks that were then stripped
+@example("فيـٓـ0")  # AR301 shortened ـٓـ to ـٓ: AR502 no longer saw the tatweel before 0
+@example("اا\u200d\u200cفیًعلى")  # joiners=keep: a split cut the ZWNJ that made it Persian
 def test_clean_is_idempotent(config: Config, text: str) -> None:
     once = arnorm.clean(text, preset=config)
     assert arnorm.clean(once, preset=config) == once
@@ -129,6 +131,8 @@ SAFE_FIX_CONFIGS = {"preset clean": CLEAN, "preset search": SEARCH, **COMBINATIO
 @example("پنجره۰\x00\u064e\u0651")  # marks alone made a word that widened a Persian passage
 @example("۰فيthe")  # a safe digit fix that exists only once an unsafe split is made
 @example("الھیئةفی")  # the final yeh was judged on the run, the safe split made it a word
+@example("علیـ\u0654")  # tatweel=strip: the hamza came to the final yeh, which is then no choice
+@example("ما\u0653ی")  # the yeh's evidence did not fold ا + madda as AR202 folds آ
 def test_a_safe_fix_leaves_nothing_safe_to_fix(config: Config, text: str) -> None:
     fixed = arnorm.fix(text, preset=config, safe_only=True).text
     findings = arnorm.lint(fixed, preset=config)

@@ -19,8 +19,6 @@ from arnorm.chars import (
     ALEF_VARIANTS,
     ARABIC_LETTERS,
     ARABIC_MARKS,
-    FOREIGN_LETTERS,
-    HAMZA_COMPOSITIONS,
     PERSIAN_LOOKALIKES,
     PRESENTATION_FORMS,
     SPACING_MARK_FORMS,
@@ -32,9 +30,12 @@ from arnorm.chars import (
 )
 from arnorm.config import Config
 from arnorm.edits import Edit, apply_edits
-from arnorm.hamza import absorbed_mark, composed, decomposed_pair
+from arnorm.hamza import absorbed_mark
+from arnorm.passages import arabic_word, inside, persian_passages
 from arnorm.rules.base import Rule, substitution_rule
-from arnorm.rules.runons import safe_split_points
+from arnorm.rules.runons import safe_split_points, spelling_of
+from arnorm.runs import marks_reaching
+from arnorm.spelling import Spelling
 
 YEH = "\N{ARABIC LETTER YEH}"
 ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
@@ -182,8 +183,6 @@ def expand_word_ligatures(text: str) -> str:
 
 # --- Persian look-alikes (AR201) ------------------------------------------------------------
 
-#: Words around a word of another language that are taken to be in that language too.
-PASSAGE_REACH = 5
 #: A word-final Persian yeh is safely ي or ى only when one spelling is this many Zipf units
 #: (a factor of 10**1.2, about 16) more frequent than the other ...
 FINAL_YEH_MARGIN = 1.2
@@ -192,112 +191,12 @@ FINAL_YEH_KNOWN = 3.0
 
 
 @functools.cache
-def _word() -> re.Pattern[str]:
-    return re.compile(char_class(ARABIC_LETTERS | ARABIC_MARKS | {TATWEEL, ZWNJ}) + "+")
-
-
-@functools.cache
-def _foreign() -> re.Pattern[str]:
-    return re.compile(char_class(FOREIGN_LETTERS | {ZWNJ}))
-
-
-#: Look-alikes that make a foreign letter with a combining hamza (ە + U+0654 is ۀ).
-_FOREIGN_WITH_HAMZA = frozenset(
-    base
-    for (base, _), letter in HAMZA_COMPOSITIONS.items()
-    if letter in FOREIGN_LETTERS and base not in FOREIGN_LETTERS
-)
-
-
-def _has_foreign(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether ``text[start:end]`` holds a foreign letter or a ZWNJ; a letter and a combining
-    hamza count as the letter AR106 will compose them into (ە + U+0654 as ۀ), so the answer
-    is the same before and after AR106."""
-    end = len(text) if end is None else end
-    if _foreign().search(text, start, end):
-        return True
-    if _FOREIGN_WITH_HAMZA.isdisjoint(text[start:end]):
-        return False
-    pairs = decomposed_pair().finditer(text, start, end)
-    return any(composed(pair)[0] in FOREIGN_LETTERS for pair in pairs)
-
-
-@functools.cache
 def _lookalike() -> re.Pattern[str]:
     return re.compile(char_class(set(PERSIAN_LOOKALIKES)))
 
 
-@functools.cache
-def _segment() -> re.Pattern[str]:
-    """A stretch of text without a line break, sentence punctuation, quotes or brackets."""
-    return re.compile('[^\n.!?:;\u061f\u061b"\u00ab\u00bb\u201c\u201d()\\[\\]]+')
-
-
-def persian_passages(text: str) -> list[tuple[int, int]]:
-    """Spans of `text` taken to be Persian (or Urdu, Kurdish ...), not Arabic.
-
-    A word is foreign when it has a letter Arabic does not use (پ چ ژ گ ۀ ے ...), written as
-    one code point or as a letter and a combining hamza (ە + U+0654), or a ZWNJ inside it
-    (Persian writes one in می‌شود; a kept one is a sign). The passage reaches
-    :data:`PASSAGE_REACH` words either side of each foreign word, and stops at a line break,
-    sentence punctuation (. ! ? ؟ ; ؛ :), quotes and brackets, where a quotation starts or
-    ends. So a quoted Persian phrase stays whole even where its other words look Arabic
-    ("گفت وزیر"), and the Arabic sentence around it is still fixed.
-
-    >>> text = "قال الوزیر: «گفت وزیر خارجه ایران» ثم مضى"
-    >>> [text[a:b] for a, b in persian_passages(text)]
-    ['گفت وزیر خارجه ایران']
-    """
-    if not _has_foreign(text):
-        return []
-    spans: list[tuple[int, int]] = []
-    for segment in _segment().finditer(text):
-        if _has_foreign(text, segment.start(), segment.end()):
-            spans.extend(_passages_in_segment(text, segment.start(), segment.end()))
-    return spans
-
-
-def _passages_in_segment(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Each passage of the segment ``text[start:end]``, widened to whole space-separated
-    tokens (a number glued to a Persian word is Persian too)."""
-    letter = _letter()
-    spans = (m.span() for m in _word().finditer(text, start, end))
-    words = [(a, b) for a, b in spans if letter.search(text, a, b)]  # marks alone: no word
-    for first, last in _reaches(text, words):
-        lo, hi = words[first][0], words[last][1]
-        while lo > start and not text[lo - 1].isspace():
-            lo -= 1
-        while hi < end and not text[hi].isspace():
-            hi += 1
-        yield lo, hi
-
-
-def _reaches(text: str, words: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Runs of word indices within :data:`PASSAGE_REACH` of a foreign word, merged."""
-    first = last = -1
-    for i, (a, b) in enumerate(words):
-        if not _has_foreign(text, a, b):
-            continue
-        lo, hi = max(0, i - PASSAGE_REACH), min(len(words) - 1, i + PASSAGE_REACH)
-        if first >= 0 and lo > last + 1:
-            yield first, last
-            first = -1
-        first, last = (lo if first < 0 else first), hi
-    if first >= 0:
-        yield first, last
-
-
-@functools.cache
-def _letter() -> re.Pattern[str]:
-    return re.compile(char_class(ARABIC_LETTERS))
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(lo <= start and end <= hi for lo, hi in spans)
-
-
 def _word_around(text: str, position: int) -> tuple[int, int]:
-    match = _word().match(text, position)
+    match = arabic_word().match(text, position)
     assert match is not None
     start = position
     letters = ARABIC_LETTERS | ARABIC_MARKS | {TATWEEL, ZWNJ}
@@ -348,59 +247,69 @@ _FOLDED = dict.fromkeys(ALEF_VARIANTS, ALEF) | {
 
 
 def _evidence(stem: str, ending: str) -> float:
-    """The Zipf frequency of ``stem + ending``, or of its folded spelling if that is higher."""
-    from arnorm.lexicon import default_lexicon
+    """The Zipf frequency of ``stem + ending``, or of its folded spelling if that is higher.
+
+    The stem is folded in its lookup-key form, where a letter and a combining hamza or madda
+    are one letter (ا + U+0653 is آ, which folds to ا as AR202 will fold the pair).
+    """
+    from arnorm.lexicon import default_lexicon, lookup_key
 
     zipf = default_lexicon().zipf
-    folded = "".join(_FOLDED.get(ch, ch) for ch in stem)
+    folded = "".join(_FOLDED.get(ch, ch) for ch in lookup_key(stem))
     return max(zipf(stem + ending), zipf(folded + ending))
 
 
-def _frequency_choice(word: str) -> int:
-    """The index of the word-final Persian yeh whose letter the word frequencies choose, or -1.
+def _frequency_choice(text: str, start: int, end: int, spelling: Spelling) -> int:
+    """The index of the final Persian yeh of the word ``text[start:end]`` whose letter the word
+    frequencies choose, or -1.
 
     A yeh that takes a hamza above from its marks (ی + U+0654, the Persian spelling of ئ) is
-    no choice: ى takes no hamza, so it is ي, which AR106 then composes.
+    no choice: ى takes no hamza, so it is ي, which AR106 then composes. The marks are read as
+    AR301 will leave them under `spelling` (a hamza on a tatweel it removes comes to the yeh).
     """
-    final = _final_letter(word)
-    if word[final] != FARSI_YEH or absorbed_mark(YEH, word[final + 1 :]) is not None:
+    final = start + _final_letter(text[start:end])
+    marks = marks_reaching(text, final + 1, spelling)
+    if text[final] != FARSI_YEH or absorbed_mark(YEH, marks) is not None:
         return -1
     return final
 
 
-def _lookalike_edits(text: str, start: int, end: int, cuts: list[int]) -> Iterator[Edit]:
+def _lookalike_edits(
+    text: str, start: int, end: int, final: int, cuts: list[int]
+) -> Iterator[Edit]:
     word = text[start:end]
     replaced = "".join(PERSIAN_LOOKALIKES.get(ch, ch) for ch in word)
-    final = _frequency_choice(word)
-    for i, ch in enumerate(word):
+    for i, ch in enumerate(word, start):
         if ch not in PERSIAN_LOOKALIKES:
             continue
         if i == final:
-            piece = max((cut - start for cut in cuts if start < cut <= start + i), default=0)
-            letter, safe, note = _choose_final_yeh(replaced[piece:])
-            yield Edit(start + i, start + i + 1, letter, "AR201", safe, note)
+            piece = max((cut for cut in cuts if start < cut <= i), default=start)
+            letter, safe, note = _choose_final_yeh(replaced[piece - start :])
+            yield Edit(i, i + 1, letter, "AR201", safe, note)
         else:
             note = f"{describe(ch)} in an Arabic word: use {describe(PERSIAN_LOOKALIKES[ch])}"
-            yield Edit(start + i, start + i + 1, PERSIAN_LOOKALIKES[ch], "AR201", True, note)
+            yield Edit(i, i + 1, PERSIAN_LOOKALIKES[ch], "AR201", True, note)
 
 
-def _safe_cuts(text: str, words: list[tuple[int, int]], config: Config) -> list[int]:
+def _safe_cuts(
+    text: str, words: list[tuple[int, int]], finals: list[int], config: Config
+) -> list[int]:
     """Where the run-on splitter (AR501) will safely put a space inside these words.
 
     A word-final Persian yeh is judged on the word it will end: in a run-on (مدرسةفی) that is
     the last piece, and a safe-only fix splits it off. The splitter is asked about the text
     it will see in a safe-only fix when the yeh's choice is unsafe: every other look-alike
-    replaced, the final yeh as written. Nothing is asked when no word ends in a Persian yeh.
+    replaced, the `finals` (the yehs whose letter is chosen) as written.
     """
-    finals = [a + i for a, b in words if (i := _frequency_choice(text[a:b])) >= 0]
-    if not finals:
-        return []
+    if all(final < 0 for final in finals):
+        return []  # nothing to ask
     chars = list(text)
     for a, b in words:
         for i in range(a, b):
             chars[i] = PERSIAN_LOOKALIKES.get(chars[i], chars[i])
-    for i in finals:
-        chars[i] = FARSI_YEH
+    for final in finals:
+        if final >= 0:
+            chars[final] = FARSI_YEH
     return safe_split_points("".join(chars), config)
 
 
@@ -408,11 +317,13 @@ def find_persian_lookalikes(text: str, config: Config) -> Iterator[Edit]:
     """Edits that give Arabic words their Arabic letters; Persian passages give none."""
     if not _lookalike().search(text):
         return
-    passages = persian_passages(text)
-    words = [w for w in _lookalike_words(text) if not passages or not _inside(passages, *w)]
-    cuts = _safe_cuts(text, words, config)
-    for start, end in words:
-        yield from _lookalike_edits(text, start, end, cuts)
+    spelling = spelling_of(config)
+    passages = persian_passages(text, spelling)
+    words = [w for w in _lookalike_words(text) if not inside(passages, *w)]
+    finals = [_frequency_choice(text, a, b, spelling) for a, b in words]
+    cuts = _safe_cuts(text, words, finals, config)
+    for (start, end), final in zip(words, finals, strict=True):
+        yield from _lookalike_edits(text, start, end, final, cuts)
 
 
 def unify_persian_letters(text: str) -> str:
