@@ -1,0 +1,150 @@
+"""How many lines each rule changes on the dev data, and what each rule costs.
+
+Run from the repository root::
+
+    python benchmarks/rule_counts.py                     # counts and timings
+    python benchmarks/rule_counts.py --samples 5         # also print 5 changes per rule
+    python benchmarks/rule_counts.py --codes AR401 AR411 --samples 20
+
+Two corpora from ``../shared/data`` (or ``--data``): ``clean_sentences.txt``, correct published
+text where every change must be a real typographic repair, and ``news_raw/``, raw scraped news
+(the TITLE, ABSTRACT and TEXT fields of the ANT files, the title and content of SaudiNewsNet),
+split into lines. A line counts for a rule when the rule took part in an edit of ``fix`` on
+that line in the ``clean`` preset (report-only rules: when ``lint`` has a finding of it).
+
+Timings run each rule's fast path over every line, in pipeline order (each rule sees the
+output of the rules before it), and then ``arnorm.clean`` itself; MB are UTF-8 bytes of input.
+The data belongs to its publishers: the samples are printed here, never stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import arnorm
+from arnorm.config import CLEAN
+from arnorm.engine import active_rules
+from arnorm.rules import BY_CODE
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+ANT_FIELDS = re.compile(r"<(TITLE|ABSTRACT|TEXT)>\n?(.*?)\n?</\1>", re.DOTALL)
+
+
+def clean_sentences(data: Path) -> list[str]:
+    path = data / "clean_sentences.txt"
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+
+
+def news_lines(data: Path) -> list[str]:
+    lines: list[str] = []
+    for path in sorted((data / "news_raw").glob("*")):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".json":
+            fields = (f"{a.get('title', '')}\n{a.get('content', '')}" for a in json.loads(text))
+        else:
+            fields = (match.group(2) for match in ANT_FIELDS.finditer(text))
+        lines.extend(line for field in fields for line in field.splitlines() if line.strip())
+    return lines
+
+
+def changed_lines(lines: Sequence[str]) -> tuple[Counter[str], dict[str, list[tuple[str, str]]]]:
+    """Per rule code: how many lines it changed (or reported on), with (before, after) pairs."""
+    counts: Counter[str] = Counter()
+    examples: dict[str, list[tuple[str, str]]] = {}
+    for line in lines:
+        fixed = arnorm.fix(line)
+        codes = {code for edit in fixed.edits for code in edit.codes}
+        codes |= {f.code for f in arnorm.lint(line) if f.replacement is None}
+        for code in codes:
+            counts[code] += 1
+            examples.setdefault(code, []).append((line, fixed.text))
+    return counts, examples
+
+
+def megabytes(lines: Iterable[str]) -> float:
+    return sum(len(line.encode("utf-8")) + 1 for line in lines) / 1e6
+
+
+def rule_timings(lines: Sequence[str], repeat: int) -> list[tuple[str, float]]:
+    """Seconds per rule (best of `repeat`) for its fast path over all lines, in pipeline order."""
+    timings: list[tuple[str, float]] = []
+    current = list(lines)
+    for rule in active_rules(CLEAN):
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            output = [rule.fix(line, CLEAN) for line in current]
+            best = min(best, time.perf_counter() - start)
+        timings.append((rule.code, best))
+        current = output
+    return timings
+
+
+def clean_timing(lines: Sequence[str], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for line in lines:
+            arnorm.clean(line)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def print_counts(name: str, lines: Sequence[str], codes: Sequence[str], samples: int) -> None:
+    counts, examples = changed_lines(lines)
+    print(f"\n## {name}: {len(lines):,} lines, {megabytes(lines):.2f} MB")
+    print(f"{'code':<6} {'name':<34} {'lines':>7} {'per 1k':>7}")
+    for code in codes:
+        per_k = 1000 * counts[code] / max(1, len(lines))
+        print(f"{code:<6} {BY_CODE[code].name:<34} {counts[code]:>7,} {per_k:>7.1f}")
+    any_change = sum(1 for line in lines if arnorm.clean(line) != line)
+    print(f"{'all':<6} {'(clean changes the line)':<34} {any_change:>7,}")
+    for code in codes:
+        for before, after in examples.get(code, [])[:samples]:
+            print(f"\n[{code}] - {before}\n[{code}] + {after}")
+
+
+def print_timings(lines: Sequence[str], codes: Sequence[str], repeat: int) -> None:
+    size = megabytes(lines)
+    print(f"\n## speed on the news lines ({size:.2f} MB, best of {repeat})")
+    print(f"{'code':<6} {'name':<34} {'ms':>8} {'MB/s':>9}")
+    for code, seconds in rule_timings(lines, repeat):
+        if code in codes:
+            name = BY_CODE[code].name
+            print(f"{code:<6} {name:<34} {1000 * seconds:>8.1f} {size / seconds:>9.1f}")
+    seconds = clean_timing(lines, repeat)
+    print(f"{'clean':<6} {'(all rules of the clean preset)':<34} {1000 * seconds:>8.1f}", end="")
+    print(f" {size / seconds:>9.1f}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--samples", type=int, default=0, help="changes to print per rule")
+    parser.add_argument("--codes", nargs="*", help="rule codes to report (default: all)")
+    parser.add_argument("--repeat", type=int, default=3, help="timing runs; the best counts")
+    parser.add_argument("--no-timing", action="store_true")
+    args = parser.parse_args(argv)
+    if not (args.data / "clean_sentences.txt").exists():
+        print(f"note: no dev data in {args.data}; nothing to measure")
+        return 0
+    codes = args.codes or sorted(BY_CODE)
+    print_counts("clean_sentences.txt", clean_sentences(args.data), codes, args.samples)
+    news = news_lines(args.data)
+    print_counts("news_raw", news, codes, args.samples)
+    if not args.no_timing:
+        print_timings(news, codes, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
