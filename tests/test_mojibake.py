@@ -1,0 +1,110 @@
+"""Mojibake: UTF-8 read as windows-1256, latin-1 or windows-1252 (AR441)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import arnorm
+from arnorm.config import NONE
+
+CASES = Path(__file__).resolve().parent / "cases"
+NEGATIVE = [
+    line
+    for line in (CASES / "arabic_negative.txt").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+
+
+def mojibake(text: str) -> str:
+    """`text` with only the mojibake rule switched on."""
+    return arnorm.clean(text, preset=NONE, mojibake=True)
+
+
+def broken(text: str, codec: str) -> str:
+    """`text` as a program that read its UTF-8 bytes with `codec` would show it."""
+    return text.encode("utf-8").decode(codec)
+
+
+SENTENCE = "قال الوزير «العربية» — في الرياض، أمس: نعم"
+# windows-1252 leaves five bytes undefined, one of them the second byte of ف: none here.
+SENTENCE_1252 = "قال الوزير «العربية» — بالرياض، أمس: نعم"
+
+MOJIBAKE_FIXES = [
+    pytest.param(broken(SENTENCE, "cp1256"), SENTENCE, id="windows-1256, a whole line"),
+    pytest.param(broken(SENTENCE, "latin-1"), SENTENCE, id="latin-1, a whole line"),
+    pytest.param(broken(SENTENCE_1252, "cp1252"), SENTENCE_1252, id="windows-1252"),
+    pytest.param(
+        "الخبر: " + broken("الرياض وجدة", "cp1256") + " ثم",
+        "الخبر: الرياض وجدة ثم",
+        id="windows-1256 inside a correct line",
+    ),
+    pytest.param(
+        "الخبر: " + broken("الرياض وجدة", "latin-1") + " ثم",
+        "الخبر: الرياض وجدة ثم",
+        id="latin-1 inside a correct line",
+    ),
+    pytest.param(
+        broken("جدة", "cp1256") + "\n" + broken("مكة", "latin-1") + "\r\nسليم",
+        "جدة\nمكة\r\nسليم",
+        id="two codecs on two lines, line ends kept",
+    ),
+    pytest.param(broken("في", "cp1256"), "في", id="a two-letter word alone"),
+    pytest.param(broken("COVID-19 في", "cp1256"), "COVID-19 في", id="ASCII inside the span"),
+    pytest.param(broken(broken("عمان", "cp1256"), "latin-1"), "عمان", id="broken twice"),
+]
+MOJIBAKE_NOOPS = [pytest.param(line, id=f"negative {i}") for i, line in enumerate(NEGATIVE, 1)]
+
+
+@pytest.mark.parametrize(("text", "expected"), MOJIBAKE_FIXES)
+def test_mojibake_fixes(text: str, expected: str) -> None:
+    assert mojibake(text) == expected
+    assert {f.code for f in arnorm.lint(text, preset=NONE, mojibake=True)} == {"AR441"}
+
+
+@pytest.mark.parametrize("text", MOJIBAKE_NOOPS)
+def test_mojibake_noops(text: str) -> None:
+    assert mojibake(text) == text
+
+
+KNOWN_FAILURES = [
+    pytest.param(broken("و", "cp1256"), "و", id="a one-letter word alone is too little evidence"),
+    pytest.param(
+        "الخبر: " + "في المدينة".encode().decode("cp1252", errors="replace"),
+        "الخبر: في المدينة",
+        id="windows-1252 with a byte lost to U+FFFD: only the rest is repaired",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KNOWN_FAILURES)
+@pytest.mark.xfail(strict=True, reason="known limits: too little evidence, or a byte lost")
+def test_known_failures(text: str, expected: str) -> None:
+    assert mojibake(text) == expected
+
+
+def test_the_repair_runs_before_the_quote_rule() -> None:
+    text = broken('قال "بوتين" إن', "cp1256")
+    assert arnorm.clean(text) == "قال «بوتين» إن"
+
+
+def test_edits_cover_the_broken_words_only() -> None:
+    text = "الخبر: " + broken("جدة", "cp1256")
+    [edit] = arnorm.fix(text, preset=NONE, mojibake=True).edits
+    assert text[edit.start : edit.end] == broken("جدة", "cp1256")
+    assert edit.replacement == "جدة"
+
+
+def test_ftfy_is_imported_only_for_lines_that_look_broken() -> None:
+    script = (
+        "import sys, arnorm; arnorm.clean('قال «بوتين» و\"كيم\" ط§ظ„'); "
+        "print('ftfy' in sys.modules); arnorm.clean('Ø§Ù„'); print('ftfy' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "True"]
