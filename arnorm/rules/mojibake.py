@@ -186,7 +186,18 @@ def repair_mojibake(line: str) -> str:
     return line
 
 
+@functools.cache
+def _suspect() -> re.Pattern[str]:
+    """One character that every repairable line holds: a latin-1 lead or a strong 1256 tail."""
+    continuation, _, _, _ = _cp1256()
+    strong = {ch for ch in continuation if ch not in _WEAK}
+    return re.compile(char_class(strong | set(bytes(range(0xC2, 0xF5)).decode("latin-1"))))
+
+
 def _looks_broken(text: str) -> bool:
+    """A cheap test first (one scan for rare characters), then the two triggers."""
+    if not _suspect().search(text):
+        return False
     return bool(_cp1256_trigger().search(text) or _latin_trigger().search(text))
 
 

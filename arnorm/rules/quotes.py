@@ -31,7 +31,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from arnorm.chars import (
     ARABIC_SCRIPT_LETTERS,
@@ -46,7 +46,7 @@ from arnorm.chars import (
     describe,
 )
 from arnorm.config import Quotes
-from arnorm.edits import Edit, apply_edits
+from arnorm.edits import Edit
 from arnorm.rules.base import Rule
 from arnorm.rules.context import has_arabic_letter, in_link, may_hold_links, nearest_letter
 
@@ -85,8 +85,7 @@ STYLES: dict[Quotes, tuple[str, str]] = {
 OPEN, CLOSE, EITHER = "open", "close", "either"
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(NamedTuple):
     """Two marks of one family that belong together, at ``text[open]`` and ``text[close]``.
 
     `confirmed` is False for a pair found only by alternation on a line where some quote of
@@ -159,14 +158,16 @@ def classify(text: str, index: int) -> str:
     return EITHER
 
 
-@dataclass
 class _Line:
     """The marks of one line while they are being paired."""
 
-    text: str
-    stacks: dict[Family, list[tuple[int, bool]]] = field(default_factory=dict)
-    found: list[tuple[Family, int, int, bool]] = field(default_factory=list)
-    strays: list[tuple[Family, int, bool]] = field(default_factory=list)
+    __slots__ = ("found", "stacks", "strays", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stacks: dict[Family, list[tuple[int, bool]]] = {}
+        self.found: list[tuple[Family, int, int, bool]] = []  # (family, open, close, strong)
+        self.strays: list[tuple[Family, int, bool]] = []  # (family, index, opening)
 
     def add(self, index: int, family: Family) -> None:
         stack = self.stacks.setdefault(family, [])
@@ -195,7 +196,8 @@ class _Line:
     def finish(self, marks: Marks) -> None:
         for family, stack in self.stacks.items():
             self.strays.extend((family, index, True) for index, _ in stack)
-        self._alternate_doubles()
+        if self.strays:
+            self._alternate_doubles()
         unsure = {family for family, _, _ in self.strays}
         nested = _nested(self.found)
         for family, start, end, strong in sorted(self.found, key=lambda item: item[1]):
@@ -285,20 +287,27 @@ def _any_quote() -> re.Pattern[str]:
     return re.compile(char_class(DOUBLE_QUOTES + SINGLE_QUOTES))
 
 
-def _quote_edits(text: str, style: Quotes) -> Iterator[Edit]:
+def _conversions(text: str, style: Quotes) -> list[tuple[int, str]]:
+    """(position, new mark) for every quotation mark to rewrite, in order of position."""
     if style == "keep" or not _any_quote().search(text):
-        return
+        return []
     opening, closing = STYLES[style]
-    edits: list[Edit] = []
+    changes: list[tuple[int, str]] = []
     for pair in analyse(text, QUOTE_FAMILIES).pairs:
         if pair.family == "guillemet" or not (pair.confirmed and pair.arabic) or pair.nested:
             continue
-        for index, mark in ((pair.open, opening), (pair.close, closing)):
-            if text[index] != mark:
-                note = f"{describe(text[index])} in Arabic text: use {mark}"
-                edits.append(Edit(index, index + 1, mark, QUOTE_STYLE.code, note=note))
-    edits.sort(key=lambda edit: edit.start)
-    yield from edits
+        if text[pair.open] != opening:
+            changes.append((pair.open, opening))
+        if text[pair.close] != closing:
+            changes.append((pair.close, closing))
+    changes.sort()
+    return changes
+
+
+def _quote_edits(text: str, style: Quotes) -> Iterator[Edit]:
+    for index, mark in _conversions(text, style):
+        note = f"{describe(text[index])} in Arabic text: use {mark}"
+        yield Edit(index, index + 1, mark, QUOTE_STYLE.code, note=note)
 
 
 def pair_quotes(text: str, style: Quotes = "guillemets") -> str:
@@ -317,7 +326,16 @@ def pair_quotes(text: str, style: Quotes = "guillemets") -> str:
     >>> pair_quotes('He said "hi", then left.')
     'He said "hi", then left.'
     """
-    return apply_edits(text, _quote_edits(text, style))
+    changes = _conversions(text, style)
+    if not changes:
+        return text
+    parts: list[str] = []
+    position = 0
+    for index, mark in changes:
+        parts += (text[position:index], mark)
+        position = index + 1
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 # --- the rule --------------------------------------------------------------------------------

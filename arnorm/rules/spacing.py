@@ -47,9 +47,18 @@ _BLANK = " \t"
 
 @functools.cache
 def _space_inside() -> re.Pattern[str]:
-    opening = char_class(_AMBIGUOUS_QUOTES + LEFT_GUILLEMET + "([")
-    closing = char_class(_AMBIGUOUS_QUOTES + RIGHT_GUILLEMET + ")]")
-    return re.compile(f"{opening}[ \t]|[ \t]{closing}")
+    """A mark that may open followed by a blank, or a blank and a mark that may close.
+
+    Written to start with the (rare) marks, so that the regex engine scans for them quickly.
+    """
+    opening = _AMBIGUOUS_QUOTES + LEFT_GUILLEMET + "(["
+    closing = _AMBIGUOUS_QUOTES + RIGHT_GUILLEMET + ")]"
+    marks, after_open, before_close = (
+        char_class(opening + closing),
+        char_class(opening),
+        char_class(closing),
+    )
+    return re.compile(f"{marks}(?:(?<={after_open})[ \t]|(?<=[ \t].)(?<={before_close}))")
 
 
 def _inner_space_edits(text: str, pair: Pair) -> Iterator[Edit]:
@@ -121,6 +130,12 @@ _STOPS = ".!:"
 
 
 @functools.cache
+def _blank_then_punctuation() -> re.Pattern[str]:
+    """The cheap test: a mark of :data:`_PAUSES` or :data:`_STOPS` after a blank."""
+    return re.compile(char_class(_PAUSES + _STOPS) + r"(?<=[ \t].)")
+
+
+@functools.cache
 def _space_before_punctuation() -> re.Pattern[str]:
     not_after = _AMBIGUOUS_QUOTES + LEFT_GUILLEMET + OPENING_BRACKETS + TATWEEL
     plain = char_class(not_after + _PAUSES + _STOPS + "\n\r\t ", negate=True)
@@ -158,6 +173,12 @@ def remove_space_before_punctuation(text: str) -> str:
 @functools.cache
 def _glued_pause() -> re.Pattern[str]:
     return re.compile(f"(?<={char_class(ARABIC_MARKS_OF_PAUSE)})(?=[^\\W\\d_])")
+
+
+@functools.cache
+def _glued_pause_test() -> re.Pattern[str]:
+    """The cheap test for :func:`_glued_pause`: it starts with the (rarer) marks."""
+    return re.compile(f"{char_class(ARABIC_MARKS_OF_PAUSE)}[^\\W\\d_]")
 
 
 def _a_space(match: re.Match[str]) -> str:
@@ -210,6 +231,12 @@ def _trailing_blanks() -> re.Pattern[str]:
     return re.compile(r"[ \t]+(?=[\r\n]|\Z)")
 
 
+def _may_have_trailing_blanks(text: str) -> bool:
+    if "\n" not in text and "\r" not in text:
+        return text.endswith((" ", "\t"))
+    return _trailing_blanks().search(text) is not None
+
+
 def remove_trailing_whitespace(text: str) -> str:
     """Remove spaces and tabs at the end of every line, in a text that has an Arabic letter.
 
@@ -257,11 +284,13 @@ Safe: only blanks inside a pair are removed, never a line break.
     fast=lambda text, config: remove_space_inside_quotes(text),
 )
 
-SPACE_BEFORE_PUNCTUATION = substitution_rule(
-    code="AR421",
-    name="space-before-punctuation",
-    message="Space before punctuation",
-    doc="""
+SPACE_BEFORE_PUNCTUATION = only_when(
+    lambda text: _blank_then_punctuation().search(text) is not None,
+    substitution_rule(
+        code="AR421",
+        name="space-before-punctuation",
+        message="Space before punctuation",
+        doc="""
 ## What it does
 Removes spaces and tabs before ، ؛ ؟ , ; ? . ! and : when the nearest letter before them is
 Arabic (digits may stand between, as in `عام 2018 .`). Spaces before a closing quotation mark
@@ -281,16 +310,19 @@ lets a line break fall between a word and its comma, and tokenizers see a lone m
 ## Fix safety
 Safe.
 """,
-    enabled=lambda config: config.spacing,
-    pattern=lambda config: _space_before_punctuation(),
-    replace=lambda match, config: _no_space(match),
+        enabled=lambda config: config.spacing,
+        pattern=lambda config: _space_before_punctuation(),
+        replace=lambda match, config: _no_space(match),
+    ),
 )
 
-MISSING_SPACE_AFTER_PUNCTUATION = substitution_rule(
-    code="AR422",
-    name="missing-space-after-punctuation",
-    message="Missing space after ، ؛ ؟",
-    doc="""
+MISSING_SPACE_AFTER_PUNCTUATION = only_when(
+    lambda text: _glued_pause_test().search(text) is not None,
+    substitution_rule(
+        code="AR422",
+        name="missing-space-after-punctuation",
+        message="Missing space after ، ؛ ؟",
+        doc="""
 ## What it does
 Inserts a space between the Arabic comma, semicolon or question mark and a letter glued to it.
 
@@ -307,13 +339,14 @@ two words then form one token for every tool that splits on spaces.
 ## Fix safety
 Safe: a space is added where the mark already separates two words.
 """,
-    enabled=lambda config: config.spacing,
-    pattern=lambda config: _glued_pause(),
-    replace=lambda match, config: _a_space(match),
+        enabled=lambda config: config.spacing,
+        pattern=lambda config: _glued_pause(),
+        replace=lambda match, config: _a_space(match),
+    ),
 )
 
 REPEATED_WHITESPACE = only_when(
-    has_arabic_letter,
+    lambda text: ("  " in text or "\t" in text) and has_arabic_letter(text),
     substitution_rule(
         code="AR423",
         name="repeated-whitespace",
@@ -343,7 +376,7 @@ Safe.
 )
 
 TRAILING_WHITESPACE = only_when(
-    has_arabic_letter,
+    lambda text: _may_have_trailing_blanks(text) and has_arabic_letter(text),
     substitution_rule(
         code="AR424",
         name="trailing-whitespace",
