@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import arnorm
-from arnorm.config import NONE
+from arnorm.config import CLEAN, NONE, Config
+from arnorm.edits import apply_edits
 from arnorm.rules.quotes import analyse, classify
 
 LDQ, RDQ, LOW, DPRIME = "\u201c", "\u201d", "\u201e", "\u2033"
@@ -38,6 +43,7 @@ QUOTE_FIXES = [
     ),
     pytest.param("وصفه بأنه 'يميني' أمس", "وصفه بأنه «يميني» أمس", id="single quotes"),
     pytest.param(f"وصفه {LSQ}يميني{RSQ} أمس", "وصفه «يميني» أمس", id="curly single quotes"),
+    pytest.param("قال و'يساري' أمس", "قال و«يساري» أمس", id="single quotes after waw"),
     pytest.param(f"وصفه {RSQ}يميني{LSQ} أمس", "وصفه «يميني» أمس", id="reversed single quotes"),
     pytest.param(
         "قال \"أنا 'هنا' الآن\" أمس", "قال «أنا 'هنا' الآن» أمس", id="nested single quotes stay"
@@ -130,4 +136,34 @@ def test_pairs_know_their_context() -> None:
         ("double", 8, False),
         ("guillemet", 22, True),
     ]
-    assert [(s.family, s.index, s.opening) for s in marks.strays] == [("round", 29, True)]
+    assert [(s.family, s.position, s.opening) for s in marks.strays] == [("round", 29, True)]
+
+
+# Text dense in what the typography rules read: quotes of every kind, brackets, blanks,
+# punctuation, line ends, digits, and Arabic and Latin words.
+TYPOGRAPHY = st.lists(
+    st.one_of(
+        st.sampled_from([*"\"'«»“”„″‘’()[]،؛؟,;?.!:…ـ \t\n5", "\r\n", "  ", "http://a.b/c,d"]),
+        st.sampled_from(["قال", "بوتين", "ط§ظ„", "x", "it's", "3,5", "&quot;", "<br>"]),
+    ),
+    max_size=30,
+).map("".join)
+TYPOGRAPHY_CONFIGS = {
+    "clean": CLEAN,
+    "quotes": dataclasses.replace(NONE, quotes="guillemets"),
+    "curly+spacing": dataclasses.replace(NONE, quotes="curly", spacing=True),
+    "keep+spacing+punctuation": dataclasses.replace(NONE, spacing=True, punctuation=True),
+}
+
+
+@pytest.mark.parametrize("config", TYPOGRAPHY_CONFIGS.values(), ids=TYPOGRAPHY_CONFIGS.keys())
+@given(text=TYPOGRAPHY)
+@example('" "كذا" "')
+@example("(\" .'")
+@example("'ط§ظ„'")  # „ in mojibake is a quote; single quotes must not turn into double ones
+def test_pairing_is_stable_under_its_own_fixes(config: Config, text: str) -> None:
+    once = arnorm.clean(text, preset=config)
+    assert arnorm.clean(once, preset=config) == once
+    fixed = arnorm.fix(text, preset=config)
+    assert fixed.text == once
+    assert apply_edits(text, fixed.edits) == once

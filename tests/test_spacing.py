@@ -136,6 +136,7 @@ INSIDE_FIXES = [
         'أن "المرشح "مضيفا أن "لا"', 'أن "المرشح" مضيفا أن "لا"', id="a closing quote moved"
     ),
     pytest.param("وصف « Black Friday »", "وصف «Black Friday»", id="Latin in Arabic context"),
+    pytest.param("قال و« نعم » ثم", "قال و«نعم» ثم", id="a proclitic stays glued"),
 ]
 INSIDE_NOOPS = [
     pytest.param("He said « hi »", id="Latin text"),

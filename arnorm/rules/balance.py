@@ -45,10 +45,10 @@ def _not_a_bracket() -> re.Pattern[str]:
 def _is_list_marker_or_smiley(text: str, stray: Stray) -> bool:
     if stray.family != "round":
         return False
-    start = max(0, stray.index - 4)
+    start = max(0, stray.position - 4)
     return any(
-        match.start() <= stray.index < match.end()
-        for match in _not_a_bracket().finditer(text, start, stray.index + 1)
+        match.start() <= stray.position < match.end()
+        for match in _not_a_bracket().finditer(text, start, stray.position + 1)
     )
 
 
@@ -56,7 +56,9 @@ def _message(text: str, stray: Stray) -> str:
     side = "opening" if stray.opening else "closing"
     what = "bracket" if stray.family in ("round", "square") else "quotation mark"
     partner = "closes" if stray.opening else "opens"
-    return f"Unpaired {side} {what} {describe(text[stray.index])}: nothing {partner} it on its line"
+    return (
+        f"Unpaired {side} {what} {describe(text[stray.position])}: nothing {partner} it on its line"
+    )
 
 
 def unpaired_marks(text: str, *, brackets: bool) -> Iterator[tuple[int, str]]:
@@ -76,7 +78,7 @@ def unpaired_marks(text: str, *, brackets: bool) -> Iterator[tuple[int, str]]:
         if (stray.family in ("round", "square")) != brackets or not stray.arabic:
             continue
         if not _is_list_marker_or_smiley(text, stray):
-            yield stray.index, _message(text, stray)
+            yield stray.position, _message(text, stray)
 
 
 def _findings(text: str, code: str, *, brackets: bool) -> Iterator[Edit]:

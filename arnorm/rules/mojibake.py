@@ -1,42 +1,43 @@
 """Mojibake (AR441): UTF-8 text that was decoded with the wrong code page, read back.
 
-UTF-8 writes every Arabic letter as two bytes, D8-DB then 80-BF. Decoded as windows-1256
-(the Arabic Windows code page) those bytes become two Arabic-looking characters, "ط§ظ„" for
-"ال"; decoded as latin-1 or windows-1252 they become "Ø§Ù„". Both happen when a page or a file
-declares the wrong encoding. ftfy repairs the latin-1 and windows-1252 kind; this module adds
-the windows-1256 kind, which ftfy does not cover and which is the most common Arabic mojibake.
+UTF-8 writes an Arabic letter as two bytes, D8-DB then 80-BF. Decoded as windows-1256 (the
+Arabic Windows code page) those bytes become two Arabic-looking characters, "ط§ظ„" for "ال";
+decoded as latin-1 or windows-1252 they become "Ø§Ù„". Both happen when a page or a file
+declares the wrong encoding.
 
-Correct Arabic is full of ط ظ ع غ, so the windows-1256 layer is strict about what it repairs
-(:func:`decode_windows_1256`). ISO-8859-6 is not handled: it leaves most of the bytes 80-BF
-undefined, so UTF-8 read through it cannot be reversed.
+The repair reads the text back one byte sequence at a time: a lead character, then the
+continuation characters its byte announces. Decoding sequence by sequence composes (two broken
+words decode the same together or apart), and characters that carry no bytes (controls,
+invisible format characters, exotic spaces) are looked through, so the result does not change
+when the later rules (AR101-AR104) remove them: one pass reaches the fixed point.
 
-The repair runs line by line and first in the pipeline: the text it recovers is what the other
-rules should see. ftfy is imported only when a line looks like latin-1 mojibake.
+Correct Arabic is full of ط ظ ع غ followed by punctuation ("المجتمع،", "ضبط»"), so a span is
+repaired only on evidence (:func:`decode_mojibake`). ISO-8859-6 is not handled: it leaves most
+of the bytes 80-BF undefined, so UTF-8 read through it cannot be reversed.
 """
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import NamedTuple
 
-from arnorm.chars import char_class
+from arnorm.chars import (
+    ARABIC_MARKS,
+    CONTROLS,
+    INVISIBLE_FORMAT,
+    JOINERS,
+    TATWEEL,
+    char_class,
+)
 from arnorm.edits import Edit, apply_edits
 from arnorm.rules.base import Rule
 
-# --- windows-1256 -----------------------------------------------------------------------------
-
-#: UTF-8 lead bytes of the Arabic block (D8-DB) read as windows-1256: ط ظ ع غ.
-_ARABIC_LEADS = bytes(range(0xD8, 0xDC))
-#: Lead bytes of Latin-1 characters such as « » and the no-break space (C2, C3): آ أ.
-_LATIN_LEADS = bytes((0xC2, 0xC3))
-#: Lead byte of general punctuation (E2 80-81 ..: – — ‘ ’ “ ” … ): â.
-_PUNCTUATION_LEAD = bytes((0xE2,))
-#: Continuation bytes read as windows-1256 that correct Arabic text also puts after ط ظ ع غ:
-#: punctuation glued to a word ("المجتمع،", "ضبط»"). A unit made of one of them is no evidence.
-_WEAK = (
+#: Continuation characters that correct text also puts right after a letter: punctuation and
+#: spaces glued to a word. A sequence ending in one of them is no evidence of mojibake.
+_WEAK = frozenset(
     "\N{ARABIC COMMA}\N{ARABIC SEMICOLON}\N{ARABIC QUESTION MARK}"
     "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
     "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
@@ -44,130 +45,160 @@ _WEAK = (
     "\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}\N{BULLET}\N{NO-BREAK SPACE}\N{SOFT HYPHEN}"
     "\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}"
 )
-# What a repaired span may decode to: Latin-1 symbols, Arabic, general punctuation, the euro.
-_DECODED_RANGES = ((0xA0, 0xFF), (0x0600, 0x06FF), (0x2000, 0x206F), (0x20AC, 0x20AC))
+#: Evidence a span needs: a sequence of three or four bytes counts 2, one of two bytes 1, one
+#: with a weak character 0 (the spacing and quote rules may glue a weak character to a lead
+#: that a space kept apart, so such a sequence must not decide anything).
+_EVIDENCE = 2
+#: What a sequence may decode to, for the text arnorm cleans: Latin-1 and Latin Extended,
+#: Arabic and its supplements and presentation forms, general punctuation, currency and
+#: letter-like symbols, and emoji. Anything else (CJK from three stray symbols, say) is left.
+_DECODED_RANGES = (
+    (0x00A0, 0x024F),
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x0870, 0x08FF),
+    (0x2000, 0x206F),
+    (0x20A0, 0x20CF),
+    (0x2100, 0x214F),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+    (0x1F300, 0x1FAFF),
+)
+_LATIN_LETTER_LEADS = bytes(range(0xC2, 0xF5))  # every lead byte of UTF-8
+
+
+class CodePage(NamedTuple):
+    """How a wrong code page shows UTF-8: the characters that stand for its bytes 80-FF."""
+
+    name: str
+    byte_of: dict[str, int]  # a lead or continuation character -> the byte it stands for
+    length: dict[str, int]  # a lead character -> how many continuation bytes follow it
+    tails: frozenset[str]  # the characters of the continuation bytes 80-BF
+    noise: frozenset[str]  # characters that later rules remove: dropped inside a sequence
+    deletable: frozenset[str]  # continuation characters that later rules remove (SHY, ZWNJ)
+
+
+def _code_page(name: str, decodings: tuple[str, ...], leads: bytes) -> CodePage:
+    byte_of: dict[str, int] = {}
+    for byte in range(0x80, 0x100):
+        for codec in decodings:
+            byte_of.update(dict.fromkeys(bytes([byte]).decode(codec, errors="ignore"), byte))
+    tails = frozenset(ch for ch, byte in byte_of.items() if byte < 0xC0)
+    length = {ch: _tail_count(byte) for ch, byte in byte_of.items() if byte in leads}
+    removed_later = CONTROLS | INVISIBLE_FORMAT | JOINERS | ARABIC_MARKS | {TATWEEL}
+    noise = removed_later - tails
+    return CodePage(name, byte_of, length, tails, noise, tails & (INVISIBLE_FORMAT | JOINERS))
+
+
+def _tail_count(lead: int) -> int:
+    return 1 if lead < 0xE0 else 2 if lead < 0xF0 else 3
 
 
 @functools.cache
-def _cp1256() -> tuple[str, str, str, str]:
-    """(continuation bytes, Arabic leads, Latin leads, punctuation lead) read as windows-1256."""
-    continuation = bytes(range(0x80, 0xC0)).decode("cp1256")
-    return (
-        continuation,
-        _ARABIC_LEADS.decode("cp1256"),
-        _LATIN_LEADS.decode("cp1256"),
-        _PUNCTUATION_LEAD.decode("cp1256"),
-    )
+def windows_1256() -> CodePage:
+    """UTF-8 read as windows-1256. Only the lead bytes of Arabic (D8-DB: ط ظ ع غ), of Latin-1
+    symbols such as « » (C2, C3: آ أ) and of general punctuation (E2: â) count: the other leads
+    read as Arabic letters, and correct Arabic puts those before punctuation all the time."""
+    leads = bytes((0xC2, 0xC3, 0xD8, 0xD9, 0xDA, 0xDB, 0xE2))
+    return _code_page("windows-1256", ("cp1256",), leads)
 
 
 @functools.cache
-def _cp1256_span() -> re.Pattern[str]:
-    continuation, arabic, latin, punctuation = _cp1256()
-    tail = char_class(continuation)
-    unit = f"(?:{char_class(arabic + latin)}{tail}|{char_class(punctuation)}{tail}{tail})"
-    return re.compile(f"{unit}(?:[ -~]*{unit})*")
+def latin() -> CodePage:
+    """UTF-8 read as latin-1 or windows-1252 (they agree on A0-FF; 80-9F read as either)."""
+    return _code_page("latin-1/windows-1252", ("latin-1", "cp1252"), _LATIN_LETTER_LEADS)
+
+
+# --- finding and decoding sequences ----------------------------------------------------------
+
+
+def _patterns(page: CodePage) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(one sequence, a span of sequences) of `page`, compiled once per code page."""
+    return _compiled(page.name)
 
 
 @functools.cache
-def _cp1256_trigger() -> re.Pattern[str]:
-    continuation, arabic, _, _ = _cp1256()
-    strong = "".join(ch for ch in continuation if ch not in _WEAK)
-    return re.compile(char_class(arabic) + char_class(strong))
+def _compiled(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    page = windows_1256() if name == windows_1256().name else latin()
+    noise, tail = char_class(page.noise | page.deletable), char_class(page.tails)
+    units = [
+        char_class(lead for lead, count in page.length.items() if count == n)
+        + f"(?:{noise}*{tail}){{{n}}}"
+        for n in (1, 2, 3)
+        if any(count == n for count in page.length.values())
+    ]
+    unit = "(?:" + "|".join(units) + ")"
+    # Between sequences: anything but a letter (tatweel and stray continuation letters aside).
+    gap = f"(?:[\\W\\d_]|{char_class(page.tails | page.noise)})"
+    return re.compile(unit), re.compile(f"{unit}(?:{gap}*{unit})*")
 
 
-@functools.cache
-def _cp1256_arabic_unit() -> re.Pattern[str]:
-    continuation, arabic, _, _ = _cp1256()
-    return re.compile(char_class(arabic) + char_class(continuation))
+def _tails_of(page: CodePage, unit: str) -> str:
+    """The continuation characters of one sequence: noise dropped, and as many characters
+    that a later rule deletes (a soft hyphen, say) as the lead byte leaves no room for."""
+    tails = [ch for ch in unit[1:] if ch not in page.noise]
+    while len(tails) > page.length[unit[0]]:
+        tails.remove(next(ch for ch in tails if ch in page.deletable))
+    return "".join(tails)
 
 
-def _is_evidence(span: str) -> bool:
-    """At least two Arabic letters' worth of units, one of them impossible in correct text."""
-    units = [match.group() for match in _cp1256_arabic_unit().finditer(span)]
-    return len(units) >= 2 and any(unit[1] not in _WEAK for unit in units)
-
-
-def _is_foreign_neighbour(text: str, index: int) -> bool:
-    """Whether ``text[index]`` would continue a word or a byte sequence past the span."""
-    if not 0 <= index < len(text):
-        return False
-    ch = text[index]
-    if ch.isascii():
-        return False
-    return ch.isalpha() or unicodedata.category(ch) == "Mn" or ch in _cp1256()[0]
-
-
-def _decodes_cleanly(span: str) -> str | None:
+def _decode_unit(page: CodePage, unit: str) -> str | None:
+    """What one sequence stands for, or None when it is not valid UTF-8 or decodes to a
+    character outside :data:`_DECODED_RANGES` or unassigned."""
+    data = bytes(page.byte_of[ch] for ch in unit[0] + _tails_of(page, unit))
     try:
-        decoded = span.encode("cp1256").decode("utf-8")
-    except UnicodeError:
+        decoded = data.decode("utf-8")
+    except UnicodeDecodeError:
         return None
-    for ch in decoded:
-        if not ch.isascii() and not any(lo <= ord(ch) <= hi for lo, hi in _DECODED_RANGES):
-            return None
-    return decoded
+    point = ord(decoded)
+    if not any(lo <= point <= hi for lo, hi in _DECODED_RANGES):
+        return None
+    return None if unicodedata.category(decoded) == "Cn" else decoded
 
 
-def _cp1256_repair(match: re.Match[str]) -> str:
-    span, text = match.group(), match.string
-    if not _is_evidence(span):
+def _weight(page: CodePage, unit: str) -> int:
+    if any(ch in _WEAK for ch in _tails_of(page, unit)):
+        return 0
+    return 2 if page.length[unit[0]] > 1 else 1
+
+
+def _repair_span(page: CodePage, match: re.Match[str]) -> str:
+    unit_pattern = _patterns(page)[0]
+    span = match.group()
+    decoded = [(unit, _decode_unit(page, unit.group())) for unit in unit_pattern.finditer(span)]
+    if sum(_weight(page, unit.group()) for unit, value in decoded if value) < _EVIDENCE:
         return span
-    if _is_foreign_neighbour(text, match.start() - 1) or _is_foreign_neighbour(text, match.end()):
-        return span
-    return _decodes_cleanly(span) or span
+    parts: list[str] = []
+    position = 0
+    for unit, value in decoded:
+        parts += (span[position : unit.start()], value or unit.group())
+        position = unit.end()
+    parts.append(span[position:])
+    return "".join(parts)
 
 
-def decode_windows_1256(text: str) -> str:
-    """Read back UTF-8 Arabic that was decoded as windows-1256 ("ط§ظ„" is "ال").
+def decode_mojibake(text: str, page: CodePage) -> str:
+    """Read back the UTF-8 sequences of `text` that show through `page`.
 
-    A candidate span is a run of byte pairs (ط ظ ع غ, or آ أ, then a byte 80-BF read as
-    windows-1256), with printable ASCII allowed between them. It is repaired only when it has
-    at least two Arabic pairs, one of them impossible in correct text (ط§, ظ„: a letter before
-    a symbol), when no letter, mark or stray continuation byte touches it on either side, and
-    when it decodes as UTF-8 to Arabic, Latin-1 symbols or punctuation. Correct Arabic ("ظل
-    الطفل ظريفا", "المجتمع،") is never a candidate.
+    A span is a run of sequences with no letter between them (a letter that starts no sequence
+    ends the span). It is repaired when its sequences weigh at least 2: a sequence of three
+    bytes, or two of two bytes that could not be correct text (a letter before a symbol, as in
+    ط§ or Ø§; a letter before punctuation, as in "المجتمع،", weighs nothing). Each sequence
+    decodes on its own; what lies between them is kept for the later rules. Controls,
+    invisible characters, harakat and tatweel inside a sequence are dropped with it: the later
+    rules would remove them and join the sequence anyway.
 
-    >>> decode_windows_1256("ط§ظ„ط¹ط±ط¨ظٹط© ظپظٹ آ«ط§ظ„ط´ط±ظ‚آ» â€” ok")
+    >>> decode_mojibake("ط§ظ„ط¹ط±ط¨ظٹط© ظپظٹ آ«ط§ظ„ط´ط±ظ‚آ» â€” ok", windows_1256())
     'العربية في «الشرق» — ok'
-    >>> decode_windows_1256("ظل الطفل ظريفا طوال الطريق، ع، غ؛ ط»")
+    >>> decode_mojibake("قال Ø§Ù„Ø¹Ø±Ø¨ÙŠØ© Â«ØªÙˆÙ†Ø³Â»", latin())
+    'قال العربية «تونس»'
+    >>> decode_mojibake("ظل الطفل ظريفا طوال الطريق، ع، غ؛ ط»", windows_1256())
     'ظل الطفل ظريفا طوال الطريق، ع، غ؛ ط»'
     """
-    if not _cp1256_trigger().search(text):
-        return text
-    return _cp1256_span().sub(_cp1256_repair, text)
+    return _patterns(page)[1].sub(lambda match: _repair_span(page, match), text)
 
 
-# --- latin-1 and windows-1252, through ftfy ---------------------------------------------------
-
-
-@functools.cache
-def _latin_trigger() -> re.Pattern[str]:
-    leads = bytes(range(0xC2, 0xF5)).decode("latin-1")
-    tails = bytes(range(0x80, 0xC0)).decode("latin-1")
-    tails += bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")
-    return re.compile(char_class(leads) + char_class(tails))
-
-
-def decode_latin_mojibake(text: str) -> str:
-    """Read back UTF-8 that was decoded as latin-1 or windows-1252 ("Ø§Ù„" is "ال"), with ftfy.
-
-    Only ftfy's encoding repair runs (not its quote straightening or other fixes), and not its
-    fallback that turns lone C1 controls into windows-1252 characters (AR102 handles those).
-
-    >>> decode_latin_mojibake("قال Ø§Ù„Ø¹Ø±Ø¨ÙŠØ© Â«ØªÙˆÙ†Ø³Â»")
-    'قال العربية «تونس»'
-    >>> decode_latin_mojibake("café «naïve»")
-    'café «naïve»'
-    """
-    if not _latin_trigger().search(text):
-        return text
-    import ftfy  # costs ~40 ms: imported only when a line looks broken
-
-    config = ftfy.TextFixerConfig(fix_c1_controls=False, explain=False)
-    return ftfy.fix_encoding(text, config)
-
-
-# --- both, line by line -----------------------------------------------------------------------
+# --- the rule: line by line -------------------------------------------------------------------
 
 _MAX_ROUNDS = 3  # text broken twice (mojibake of mojibake) is repaired in two rounds
 
@@ -179,7 +210,7 @@ def repair_mojibake(line: str) -> str:
     'الخبر: الرياض و جدة'
     """
     for _ in range(_MAX_ROUNDS):
-        fixed = decode_latin_mojibake(decode_windows_1256(line))
+        fixed = decode_mojibake(decode_mojibake(line, windows_1256()), latin())
         if fixed == line:
             break
         line = fixed
@@ -188,20 +219,17 @@ def repair_mojibake(line: str) -> str:
 
 @functools.cache
 def _suspect() -> re.Pattern[str]:
-    """One character that every repairable line holds: a latin-1 lead or a strong 1256 tail."""
-    continuation, _, _, _ = _cp1256()
-    strong = {ch for ch in continuation if ch not in _WEAK}
-    return re.compile(char_class(strong | set(bytes(range(0xC2, 0xF5)).decode("latin-1"))))
-
-
-def _looks_broken(text: str) -> bool:
-    """A cheap test first (one scan for rare characters), then the two triggers."""
-    if not _suspect().search(text):
-        return False
-    return bool(_cp1256_trigger().search(text) or _latin_trigger().search(text))
+    """A character every repairable line holds: a latin-1 lead (rare in correct text, and
+    also the windows-1256 lead of punctuation, â) or a windows-1256 continuation character
+    that is not punctuation (the windows-1256 leads of Arabic are common letters)."""
+    strong_1256 = {ch for ch in windows_1256().tails if ch not in _WEAK}
+    latin_leads = set(_LATIN_LETTER_LEADS.decode("latin-1"))
+    return re.compile(char_class(strong_1256 | latin_leads))
 
 
 def _line_edits(line: str, fixed: str, offset: int) -> Iterator[Edit]:
+    import difflib  # only for the rare broken line: it costs 2 ms to import
+
     matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
@@ -211,19 +239,19 @@ def _line_edits(line: str, fixed: str, offset: int) -> Iterator[Edit]:
 
 
 def _mojibake_edits(text: str) -> Iterator[Edit]:
-    if not _looks_broken(text):
+    if not _suspect().search(text):
         return
     offset = 0
-    for line in text.splitlines(keepends=True):
-        if _looks_broken(line):
+    for line in text.split("\n"):
+        if _suspect().search(line):
             fixed = repair_mojibake(line)
             if fixed != line:
                 yield from _line_edits(line, fixed, offset)
-        offset += len(line)
+        offset += len(line) + 1
 
 
 def _repair_text(text: str) -> str:
-    if not _looks_broken(text):
+    if not _suspect().search(text):
         return text
     return apply_edits(text, _mojibake_edits(text))
 
@@ -237,29 +265,31 @@ MOJIBAKE = Rule(
 Reads back UTF-8 text that was decoded with the wrong code page, line by line, also when only
 part of a line is broken:
 
-- as windows-1256, the Arabic Windows code page: "ط§ظ„ط¹ط±ط¨ظٹط©" is "العربية" (arnorm's own
-  layer: ftfy does not cover it);
-- as latin-1 or windows-1252: "Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©" is "العربية" (ftfy's encoding repair, and only
-  that: ftfy's other fixes, such as straightening quotes, do not run).
+- as windows-1256, the Arabic Windows code page: "ط§ظ„ط¹ط±ط¨ظٹط©" is "العربية" (ftfy does not
+  cover this one);
+- as latin-1 or windows-1252: "Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©" is "العربية" (the kind ftfy repairs; arnorm
+  gives the same result on it, and is checked against ftfy in its tests).
 
-A windows-1256 span is repaired only when it has at least two Arabic byte pairs, one of them
-impossible in correct text (a letter followed by a symbol, as in ط§ or ظ„), when no other
-letter touches it, and when it decodes as UTF-8. Correct Arabic with many ط and ظ ("ظل الطفل
-ظريفا طوال الطريق") or with punctuation glued to ط ظ ع غ ("المجتمع،", "ضبط»") is never a
-candidate. ISO-8859-6 is not handled: it leaves most UTF-8 continuation bytes undefined, so
-that mojibake cannot be reversed.
+Each byte sequence is decoded on its own. A span of sequences is repaired only when its
+sequences could not be correct text (a sequence of three bytes, or two of two bytes such as
+ط§ or Ø§: a letter before a symbol) and no other letter touches it. Correct Arabic with many
+ط and ظ ("ظل الطفل ظريفا طوال الطريق") or with punctuation glued to ط ظ ع غ ("المجتمع،",
+"ضبط»") is never repaired. Controls and invisible characters inside a broken sequence go with
+the repair; between sequences they stay for AR101 and AR102. ISO-8859-6 is not handled: it
+leaves most UTF-8 continuation bytes undefined, so that mojibake cannot be reversed.
 
 ## Why
 A page or a file that declares the wrong encoding turns every Arabic letter into two symbols.
 Nothing downstream can read such text, and every other rule sees symbols instead of letters,
-so this rule runs first. ftfy repairs the latin-1 kind but not the windows-1256 kind, which is
-the most common Arabic mojibake.
+so this rule runs first. ftfy repairs the latin-1 kind but not the windows-1256 kind, the most
+common Arabic mojibake; and ftfy judges a whole line, so a stray control character next to
+the broken text can stop its repair until another rule removes the control.
 
 ## Example
 `ط§ظ„ط±ظٹط§ط¶` becomes `الرياض`; `Ø¬Ø¯Ø©` becomes `جدة`.
 
 ## Fix safety
-Safe: a span is repaired only when it decodes cleanly and could not be correct Arabic.
+Safe: a span is repaired only when it decodes cleanly and could not be correct text.
 """,
     safe=True,
     enabled=lambda config: config.mojibake,

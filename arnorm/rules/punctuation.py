@@ -56,8 +56,11 @@ def _latin_punctuation() -> re.Pattern[str]:
     return re.compile(rf"[,;?](?=\s|$|{letter}|{char_class(_FOLLOWERS)})")
 
 
+# Blanks may stand anywhere among them: the spacing rules may remove them later, and the
+# decision must not change when they do ('"روسيا ",' is '"روسيا",' with a stray space).
 _SKIPPED_BEFORE = (
-    frozenset(_BETWEEN + ARABIC_COMMA + ARABIC_SEMICOLON + ARABIC_QUESTION_MARK) | ARABIC_MARKS
+    frozenset(_BETWEEN + ARABIC_COMMA + ARABIC_SEMICOLON + ARABIC_QUESTION_MARK + " \t")
+    | ARABIC_MARKS
 )
 
 
@@ -68,8 +71,6 @@ def follows_arabic_word(text: str, index: int) -> bool:
     (True, False)
     """
     i = index - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
     while i >= 0 and text[i] in _SKIPPED_BEFORE:
         i -= 1
     return i >= 0 and text[i] in ARABIC_SCRIPT_LETTERS

@@ -15,7 +15,8 @@ How a mark is paired:
 * a double quote whose position says nothing (glued on both sides, or alone between spaces)
   pairs by **alternation**: it closes the quote that is open, else it opens one. Such pairs
   are trusted only when every double quote of the line pairs up;
-* a single quote whose position says nothing is an apostrophe (it's, O'Brien), never a quote;
+* a single quote whose position says nothing is an apostrophe (it's, O'Brien), never a quote,
+  unless Arabic letters touch it on both sides (و'كلمة'): then it pairs like a double quote;
 * a ``"`` or ``'`` (or ″) right after a digit, when no quote of its kind is open, is a prime
   (5'10", 12″);
 * guillemets and brackets have a fixed direction;
@@ -30,7 +31,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from arnorm.chars import (
@@ -75,11 +75,20 @@ _FAMILY: dict[str, Family] = {
     "]": "square",
 }
 _OPENS = frozenset(LEFT_GUILLEMET + "([")
+_STRAIGHT: frozenset[Family] = frozenset({"double", "single"})
 
-#: The marks a style writes: (opening, closing).
-STYLES: dict[Quotes, tuple[str, str]] = {
-    "guillemets": (LEFT_GUILLEMET, RIGHT_GUILLEMET),
-    "curly": ("\N{LEFT DOUBLE QUOTATION MARK}", "\N{RIGHT DOUBLE QUOTATION MARK}"),
+#: The marks a style writes for a double and for a single quotation: (opening, closing).
+#: Arabic uses one kind of guillemet for every quotation, so single quotes become « » too;
+#: the curly style keeps single quotes single, as English typography does.
+STYLES: dict[Quotes, dict[Family, tuple[str, str]]] = {
+    "guillemets": {
+        "double": (LEFT_GUILLEMET, RIGHT_GUILLEMET),
+        "single": (LEFT_GUILLEMET, RIGHT_GUILLEMET),
+    },
+    "curly": {
+        "double": ("\N{LEFT DOUBLE QUOTATION MARK}", "\N{RIGHT DOUBLE QUOTATION MARK}"),
+        "single": ("\N{LEFT SINGLE QUOTATION MARK}", "\N{RIGHT SINGLE QUOTATION MARK}"),
+    },
 }
 
 OPEN, CLOSE, EITHER = "open", "close", "either"
@@ -89,8 +98,9 @@ class Pair(NamedTuple):
     """Two marks of one family that belong together, at ``text[open]`` and ``text[close]``.
 
     `confirmed` is False for a pair found only by alternation on a line where some quote of
-    its family stays unpaired; `nested` is True inside another quotation; `arabic` tells
-    whether the pair sits in Arabic context.
+    its family stays unpaired, and for straight and curly quotes on a line with an unpaired
+    guillemet; `nested` is True inside another quotation; `arabic` tells whether the pair sits
+    in Arabic context.
     """
 
     family: Family
@@ -101,22 +111,20 @@ class Pair(NamedTuple):
     nested: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Stray:
-    """A mark that nothing pairs with, at ``text[index]``; `opening` is its direction."""
+class Stray(NamedTuple):
+    """A mark that nothing pairs with, at ``text[position]``; `opening` is its direction."""
 
     family: Family
-    index: int
+    position: int
     opening: bool
     arabic: bool
 
 
-@dataclass
-class Marks:
+class Marks(NamedTuple):
     """The pairing of a text: its pairs and its stray marks, in order of position."""
 
-    pairs: list[Pair] = field(default_factory=list)
-    strays: list[Stray] = field(default_factory=list)
+    pairs: list[Pair]
+    strays: list[Stray]
 
 
 @functools.cache
@@ -158,6 +166,17 @@ def classify(text: str, index: int) -> str:
     return EITHER
 
 
+def _strongly(text: str, index: int) -> str | None:
+    """OPEN for a mark right after an opening bracket or a tatweel, CLOSE for one right
+    before punctuation, when the other side is not blank; else None."""
+    before, after = _neighbour(text, index, -1), _neighbour(text, index, 1)
+    opens = before in OPEN_CONTEXT and not (after is None or after.isspace())
+    closes = after in CLOSE_CONTEXT and not (before is None or before.isspace())
+    if opens != closes:
+        return OPEN if opens else CLOSE
+    return None
+
+
 class _Line:
     """The marks of one line while they are being paired."""
 
@@ -177,8 +196,14 @@ class _Line:
             return
         else:
             kind = classify(self.text, index)
-            if family == "double" or kind != EITHER:
+            if family == "double" or kind != EITHER or self._between_arabic_letters(index):
                 self._push_or_pop(family, index, kind)
+
+    def _between_arabic_letters(self, index: int) -> bool:
+        """A single quote glued to Arabic letters on both sides quotes (و'كلمة'): Arabic
+        has no apostrophe. Glued to a Latin letter it is an apostrophe (it's, O'Brien)."""
+        before, after = _neighbour(self.text, index, -1), _neighbour(self.text, index, 1)
+        return _is_arabic(before) and _is_arabic(after)
 
     def _is_prime(self, index: int) -> bool:
         return index > 0 and self.text[index - 1].isdigit()
@@ -200,8 +225,10 @@ class _Line:
             self._alternate_doubles()
         unsure = {family for family, _, _ in self.strays}
         nested = _nested(self.found)
+        # With a guillemet unpaired, which quotation lies inside which is a guess.
+        broken = "guillemet" in unsure
         for family, start, end, strong in sorted(self.found, key=lambda item: item[1]):
-            confirmed = strong or family not in unsure
+            confirmed = (strong or family not in unsure) and not (broken and family in _STRAIGHT)
             arabic = _pair_is_arabic(self.text, start, end)
             marks.pairs.append(Pair(family, start, end, confirmed, arabic, (start, end) in nested))
         for family, index, opening in sorted(self.strays, key=lambda item: item[1]):
@@ -220,8 +247,13 @@ class _Line:
         doubles = sorted(strays + paired)
         if not strays or len(doubles) % 2:
             return
+        opens, closes = doubles[::2], doubles[1::2]
+        if any(_strongly(self.text, i) == CLOSE for i in opens) or any(
+            _strongly(self.text, i) == OPEN for i in closes
+        ):
+            return  # a mark followed by punctuation cannot open, nor one after "(" close
         self.found = [item for item in self.found if item[0] != "double"]
-        pairs = zip(doubles[::2], doubles[1::2], strict=True)
+        pairs = zip(opens, closes, strict=True)
         self.found += [("double", start, end, True) for start, end in pairs]
         self.strays = [item for item in self.strays if item[0] != "double"]
 
@@ -261,10 +293,10 @@ def analyse(text: str, families: frozenset[Family] = ALL_FAMILIES) -> Marks:
     >>> marks = analyse('قال "بوتين" إن (أمس')
     >>> [(p.family, p.open, p.close, p.confirmed, p.arabic) for p in marks.pairs]
     [('double', 4, 10, True, True)]
-    >>> [(s.family, s.index, s.opening) for s in marks.strays]
+    >>> [(s.family, s.position, s.opening) for s in marks.strays]
     [('round', 15, True)]
     """
-    marks = Marks()
+    marks = Marks([], [])
     links = may_hold_links(text)
     line = _Line(text)
     for match in _mark_pattern(families).finditer(text):
@@ -291,11 +323,12 @@ def _conversions(text: str, style: Quotes) -> list[tuple[int, str]]:
     """(position, new mark) for every quotation mark to rewrite, in order of position."""
     if style == "keep" or not _any_quote().search(text):
         return []
-    opening, closing = STYLES[style]
+    marks = STYLES[style]
     changes: list[tuple[int, str]] = []
     for pair in analyse(text, QUOTE_FAMILIES).pairs:
         if pair.family == "guillemet" or not (pair.confirmed and pair.arabic) or pair.nested:
             continue
+        opening, closing = marks[pair.family]
         if text[pair.open] != opening:
             changes.append((pair.open, opening))
         if text[pair.close] != closing:
@@ -321,8 +354,10 @@ def pair_quotes(text: str, style: Quotes = "guillemets") -> str:
 
     >>> pair_quotes('قال "بوتين" إن')
     'قال «بوتين» إن'
-    >>> pair_quotes("وصفه بأنه 'يميني' أمس", "curly")
-    'وصفه بأنه “يميني” أمس'
+    >>> pair_quotes("وصفه بأنه 'يميني' أمس")
+    'وصفه بأنه «يميني» أمس'
+    >>> pair_quotes('وصفه بأنه "يميني" و' + "'يساري'", "curly")
+    'وصفه بأنه “يميني” و‘يساري’'
     >>> pair_quotes('He said "hi", then left.')
     'He said "hi", then left.'
     """
@@ -349,19 +384,27 @@ QUOTE_STYLE = Rule(
 Writes the quotation marks of Arabic quotations in the configured style: `quotes =
 "guillemets"` (the default) gives « », `"curly"` gives “ ”, `"keep"` switches the rule off.
 It converts pairs of straight double quotes ("), English and German curly quotes (“ ” „ ‟),
-the double prime (″) used as a quote, and single quotes (' ‘ ’) that pair by position.
+the double prime (″) used as a quote, and single quotes (' ‘ ’) that pair by position or sit
+between Arabic letters (و'كلمة').
 
 A mark opens after the start of the line, a space, an opening bracket or a tatweel (بـ"...")
-and closes before the end of the line, a space or punctuation; when its position says neither
-(glued on both sides, or alone between spaces), double quotes pair by alternation within the
-line. Such pairs are converted only when every double quote of the line pairs up. A pair is
-converted when it is in Arabic context: the quoted text has an Arabic letter, or the nearest
-letter before it or after it is Arabic. Left alone: quotes in Latin text, apostrophes (it's,
-O'Brien), primes after a digit (5'10", 12″), quotes inside URLs, quotations nested inside
-another quotation, and quotes that cannot be paired (AR402 reports them).
+and closes before the end of the line, a space or punctuation; a double quote whose position
+says neither (glued on both sides, or alone between spaces) pairs by alternation. When
+position leaves a double quote unpaired on a line with an even number of them (quotes spaced
+on the wrong side: `صحفية" نيمار لن يلعب"`), the line's double quotes pair by alternation,
+unless that would open a quote right before punctuation or close one right after a bracket.
+A pair found by alternation is converted only when every double quote of the line pairs up;
+nothing is converted on a line with an unpaired guillemet (which quotation lies inside which
+would be a guess). A pair is converted when it is in Arabic context: the quoted text has an
+Arabic letter, or the nearest letter before it or after it is Arabic.
 
-Single quotes around Arabic become the same marks as double quotes: Arabic typography has one
-kind of quotation mark, and news sites use 'كلمة' exactly like "كلمة".
+Left alone: quotes in Latin text, apostrophes (it's, O'Brien), primes after a digit (5'10",
+12″), quotes inside URLs, quotations nested inside another quotation (they already differ from
+the outer marks), and quotes that cannot be paired (AR402 reports them).
+
+Single quotes around Arabic become « » as well: Arabic typography has one kind of quotation
+mark, and news sites use 'كلمة' exactly like "كلمة". The curly style writes them ‘ ’, as
+English typography does.
 
 ## Why
 Straight quotes are the most frequent typographic fault in Arabic news: about 1,900 per MB of

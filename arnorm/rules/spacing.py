@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from arnorm.chars import (
     ARABIC_COMMA,
     ARABIC_QUESTION_MARK,
+    ARABIC_SCRIPT_LETTERS,
     ARABIC_SEMICOLON,
     DOUBLE_QUOTES,
     LEFT_GUILLEMET,
@@ -90,7 +91,11 @@ def _glued_before(text: str, index: int) -> bool:
     if index == 0:
         return False
     before = text[index - 1]
-    return not (before.isspace() or before in OPEN_CONTEXT or before in QUOTE_MARKS)
+    if before.isspace() or before in OPEN_CONTEXT or before in QUOTE_MARKS:
+        return False
+    # A one-letter word before the mark is a proclitic (و ف ب ل ك): it stays glued, و«كذا».
+    one_letter = before in ARABIC_SCRIPT_LETTERS and (index < 2 or text[index - 2].isspace())
+    return not one_letter
 
 
 def _space_inside_edits(text: str) -> Iterator[Edit]:
