@@ -5,6 +5,7 @@ Run from the repository root::
     python benchmarks/rule_counts.py                     # counts and timings
     python benchmarks/rule_counts.py --samples 5         # also print 5 changes per rule
     python benchmarks/rule_counts.py --codes AR401 AR411 --samples 20
+    python benchmarks/rule_counts.py --mojibake --no-timing   # also the mojibake round trip
 
 Two corpora from ``../shared/data`` (or ``--data``): ``clean_sentences.txt``, correct published
 text where every change must be a real typographic repair, and ``news_raw/``, raw scraped news
@@ -14,6 +15,11 @@ that line in the ``clean`` preset (report-only rules: when ``lint`` has a findin
 
 Timings run each rule's fast path over every line, in pipeline order (each rule sees the
 output of the rules before it), and then ``arnorm.clean`` itself; MB are UTF-8 bytes of input.
+With ``--mojibake``, every clean sentence is also broken on purpose (its UTF-8 bytes read as
+windows-1256, latin-1 or windows-1252, the whole line or its second half) and the mojibake rule
+alone must give the sentence back exactly; ftfy's result on the latin-1 and windows-1252 lines
+is shown beside it when ftfy is installed.
+
 The data belongs to its publishers: the samples are printed here, never stored.
 """
 
@@ -99,6 +105,40 @@ def clean_timing(lines: Sequence[str], repeat: int) -> float:
     return best
 
 
+def broken(line: str, codec: str, *, half: bool) -> str | None:
+    """`line` (or its second half) as a program reading its UTF-8 with `codec` shows it."""
+    words = line.split(" ")
+    keep = " ".join(words[: len(words) // 2]) + " " if half else ""
+    rest = " ".join(words[len(words) // 2 :]) if half else line
+    try:
+        return keep + rest.encode("utf-8").decode(codec)
+    except UnicodeDecodeError:
+        return None  # windows-1252 leaves five bytes undefined
+
+
+def print_mojibake_round_trip(lines: Sequence[str]) -> None:
+    rule = BY_CODE["AR441"]
+    print("\n## mojibake round trip on clean_sentences.txt (restored exactly / lines)")
+    for codec in ("cp1256", "latin-1", "cp1252"):
+        for half in (False, True):
+            cases = [(line, broken(line, codec, half=half)) for line in lines]
+            pairs = [(line, text) for line, text in cases if text is not None]
+            restored = sum(rule.fix(text, CLEAN) == line for line, text in pairs)
+            where = "second half" if half else "whole line"
+            print(f"{codec:<8} {where:<12} {restored:>6,} / {len(pairs):,}{_ftfy(pairs, codec)}")
+
+
+def _ftfy(pairs: Sequence[tuple[str, str]], codec: str) -> str:
+    try:
+        import ftfy
+    except ImportError:
+        return ""
+    if codec == "cp1256":
+        return "   ftfy: not covered"
+    restored = sum(ftfy.fix_encoding(text) == line for line, text in pairs)
+    return f"   ftfy: {restored:,}"
+
+
 def print_counts(name: str, lines: Sequence[str], codes: Sequence[str], samples: int) -> None:
     counts, examples = changed_lines(lines)
     print(f"\n## {name}: {len(lines):,} lines, {megabytes(lines):.2f} MB")
@@ -133,12 +173,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--codes", nargs="*", help="rule codes to report (default: all)")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs; the best counts")
     parser.add_argument("--no-timing", action="store_true")
+    parser.add_argument("--mojibake", action="store_true", help="also the mojibake round trip")
     args = parser.parse_args(argv)
     if not (args.data / "clean_sentences.txt").exists():
         print(f"note: no dev data in {args.data}; nothing to measure")
         return 0
     codes = args.codes or sorted(BY_CODE)
     print_counts("clean_sentences.txt", clean_sentences(args.data), codes, args.samples)
+    if args.mojibake:
+        print_mojibake_round_trip(clean_sentences(args.data))
     news = news_lines(args.data)
     print_counts("news_raw", news, codes, args.samples)
     if not args.no_timing:

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import arnorm
 from arnorm.config import NONE
@@ -55,6 +57,16 @@ MOJIBAKE_FIXES = [
     pytest.param(broken("في", "cp1256"), "في", id="a two-letter word alone"),
     pytest.param(broken("COVID-19 في", "cp1256"), "COVID-19 في", id="ASCII inside the span"),
     pytest.param(broken(broken("عمان", "cp1256"), "latin-1"), "عمان", id="broken twice"),
+    pytest.param(
+        "السلة فقط، " + broken("ودخلت في", "cp1256"),
+        "السلة فقط، ودخلت في",
+        id="a correct word ending in ط، before the broken part",
+    ),
+    pytest.param(
+        "BRCA1 " + broken("و", "cp1256") + " BRCA2 " + broken("في", "cp1256"),
+        "BRCA1 و BRCA2 في",
+        id="Latin words inside the span",
+    ),
 ]
 MOJIBAKE_NOOPS = [pytest.param(line, id=f"negative {i}") for i, line in enumerate(NEGATIVE, 1)]
 
@@ -157,3 +169,29 @@ def test_arnorm_does_not_need_ftfy_at_run_time() -> None:
         [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False"]
+
+
+# Broken text next to the characters that later rules remove or turn into spaces.
+NOISY_MOJIBAKE = st.lists(
+    st.sampled_from(
+        [
+            *"Ø§Ù\x84طظ„«»”™\x80\x1a\x00\u200b\u200e\xa0\xad\u200c \t\nاaéÃ©ðŸ˜ع،",
+            *("ط§ظ„", "Ø§Ù„", "آ«", "Â«", "â€"),
+        ]
+    ),
+    max_size=25,
+).map("".join)
+
+
+@given(text=NOISY_MOJIBAKE)
+@example("\x80Ø§Ù„")  # ftfy leaves this until AR102 removes the control
+@example("Øâ€\x80§ط§ظ„")
+@example("ط§ظ„ع،Ø§Ù„")
+@example("آ«é© »")  # a space that AR425 removes kept the sequence apart
+@example("â€\xad©")  # the soft hyphen that AR101 removes sat inside the sequence
+@example("في\x00ط§ظ„")  # AR102 turns the NUL into a space
+@example('"ط§ظ„\xa0",')
+def test_one_pass_reaches_the_fixed_point_next_to_noise(text: str) -> None:
+    once = arnorm.clean(text)
+    assert arnorm.clean(once) == once
+    assert arnorm.fix(text).text == once

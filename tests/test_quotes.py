@@ -50,6 +50,11 @@ QUOTE_FIXES = [
     ),
     pytest.param('قال "أ "ب" ج" ثم', 'قال «أ "ب" ج» ثم', id="nested straight quotes stay"),
     pytest.param('قال "نعم" و"لا', 'قال «نعم» و"لا', id="a lone quote does not block a sure pair"),
+    pytest.param(
+        'ومنها "الأول"، الثاني"، "الثالث"، الرابع"',
+        'ومنها «الأول»، الثاني"، «الثالث»، الرابع"',
+        id="lost opening quotes: no alternation that opens before punctuation",
+    ),
 ]
 QUOTE_NOOPS = [
     pytest.param('He said "hi", then left.', id="Latin sentence"),
@@ -93,6 +98,10 @@ STYLES = [
     pytest.param("guillemets", "قال «بوتين» إن", id="guillemets"),
     pytest.param("keep", 'قال "بوتين" إن', id="keep"),
 ]
+
+
+def test_the_curly_style_keeps_single_quotes_single() -> None:
+    assert arnorm.clean("قال 'نعم' و\"لا\"", quotes="curly") == f"قال {LSQ}نعم{RSQ} و{LDQ}لا{RDQ}"
 
 
 @pytest.mark.parametrize(("style", "expected"), STYLES)

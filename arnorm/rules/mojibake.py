@@ -128,8 +128,9 @@ def _compiled(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         if any(count == n for count in page.length.values())
     ]
     unit = "(?:" + "|".join(units) + ")"
-    # Between sequences: anything but a letter (tatweel and stray continuation letters aside).
-    gap = f"(?:[\\W\\d_]|{char_class(page.tails | page.noise)})"
+    # Between sequences: anything but a non-ASCII letter (tatweel and stray continuation
+    # letters aside). No later rule turns a character of the gap into a letter or back.
+    gap = f"(?:[\\W\\d_]|[A-Za-z]|{char_class(page.tails | page.noise)})"
     return re.compile(unit), re.compile(f"{unit}(?:{gap}*{unit})*")
 
 
@@ -162,10 +163,29 @@ def _weight(page: CodePage, unit: str) -> int:
     return 2 if page.length[unit[0]] > 1 else 1
 
 
+def _glued(page: CodePage, text: str, index: int, step: int) -> bool:
+    """Whether a non-ASCII letter or mark sits at `index` or beyond it in direction `step`,
+    looking through the characters that later rules remove. A control character separates:
+    between two words, AR102 turns it into a space."""
+    while 0 <= index < len(text) and text[index] in page.noise:
+        if text[index] in CONTROLS:
+            return False
+        index += step
+    if not 0 <= index < len(text) or text[index].isascii():
+        return False
+    return text[index].isalpha() or unicodedata.category(text[index]) == "Mn"
+
+
 def _repair_span(page: CodePage, match: re.Match[str]) -> str:
-    unit_pattern = _patterns(page)[0]
-    span = match.group()
-    decoded = [(unit, _decode_unit(page, unit.group())) for unit in unit_pattern.finditer(span)]
+    span, text = match.group(), match.string
+    units = list(_patterns(page)[0].finditer(span))
+    # A sequence glued to a word outside the span ("فقط،": ط، is a letter and a comma) is
+    # part of that word: it neither counts nor changes.
+    if units and _glued(page, text, match.start() - 1, -1):
+        units = units[1:]
+    if units and _glued(page, text, match.end(), 1):
+        units = units[:-1]
+    decoded = [(unit, _decode_unit(page, unit.group())) for unit in units]
     if sum(_weight(page, unit.group()) for unit, value in decoded if value) < _EVIDENCE:
         return span
     parts: list[str] = []
@@ -180,13 +200,14 @@ def _repair_span(page: CodePage, match: re.Match[str]) -> str:
 def decode_mojibake(text: str, page: CodePage) -> str:
     """Read back the UTF-8 sequences of `text` that show through `page`.
 
-    A span is a run of sequences with no letter between them (a letter that starts no sequence
-    ends the span). It is repaired when its sequences weigh at least 2: a sequence of three
-    bytes, or two of two bytes that could not be correct text (a letter before a symbol, as in
-    ط§ or Ø§; a letter before punctuation, as in "المجتمع،", weighs nothing). Each sequence
-    decodes on its own; what lies between them is kept for the later rules. Controls,
-    invisible characters, harakat and tatweel inside a sequence are dropped with it: the later
-    rules would remove them and join the sequence anyway.
+    A span is a run of sequences with no non-ASCII letter between them (a letter that starts
+    no sequence ends the span). It is repaired when its sequences weigh at least 2: a sequence
+    of three bytes, or two of two bytes that could not be correct text (a letter before a
+    symbol, as in ط§ or Ø§; a letter before punctuation, as in "المجتمع،", weighs nothing).
+    Each sequence decodes on its own; what lies between them is kept for the later rules, and
+    a sequence at either end that is glued to a word outside the span is part of that word.
+    Controls, invisible characters, harakat and tatweel inside a sequence are dropped with it:
+    the later rules would remove them and join the sequence anyway.
 
     >>> decode_mojibake("ط§ظ„ط¹ط±ط¨ظٹط© ظپظٹ آ«ط§ظ„ط´ط±ظ‚آ» â€” ok", windows_1256())
     'العربية في «الشرق» — ok'
