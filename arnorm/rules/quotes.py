@@ -15,6 +15,11 @@ How a mark is paired:
 * a double quote whose position says nothing (glued on both sides, or alone between spaces)
   pairs by **alternation**: it closes the quote that is open, else it opens one. Such pairs
   are trusted only when every double quote of the line pairs up;
+* when position leaves a double quote unpaired on a line with an even number of them, the
+  line pairs by alternation instead (quotes spaced on the wrong side), unless that would open
+  a quote right before punctuation or close one right after a bracket;
+* straight quotes on a line with an unpaired guillemet are not trusted: which quotation lies
+  inside which would be a guess;
 * a single quote whose position says nothing is an apostrophe (it's, O'Brien), never a quote,
   unless Arabic letters touch it on both sides (و'كلمة'): then it pairs like a double quote;
 * a ``"`` or ``'`` (or ″) right after a digit, when no quote of its kind is open, is a prime
