@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from hypothesis import example, given
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 import arnorm
 from arnorm.config import CLEAN, NONE, Config
 from arnorm.edits import apply_edits
-from arnorm.rules.quotes import analyse, classify
+from arnorm.rules.quotes import ALL_FAMILIES, analyse, analyse_lines, classify
 
 LDQ, RDQ, LOW, DPRIME = "\u201c", "\u201d", "\u201e", "\u2033"
 LSQ, RSQ = "\u2018", "\u2019"
@@ -160,7 +161,7 @@ TYPOGRAPHY = st.lists(
 TYPOGRAPHY_CONFIGS = {
     "clean": CLEAN,
     "quotes": dataclasses.replace(NONE, quotes="guillemets"),
-    "curly+spacing": dataclasses.replace(NONE, quotes="curly", spacing=True),
+    "curly+spacing": dataclasses.replace(NONE, quotes="curly", spacing=True, punctuation=True),
     "keep+spacing+punctuation": dataclasses.replace(NONE, spacing=True, punctuation=True),
 }
 
@@ -170,9 +171,16 @@ TYPOGRAPHY_CONFIGS = {
 @example('" "كذا" "')
 @example("(\" .'")
 @example("'ط§ظ„'")  # „ in mojibake is a quote; single quotes must not turn into double ones
+@example('""قال" """')  # a space inside a pair must stay when a quote stands right outside
 def test_pairing_is_stable_under_its_own_fixes(config: Config, text: str) -> None:
     once = arnorm.clean(text, preset=config)
     assert arnorm.clean(once, preset=config) == once
     fixed = arnorm.fix(text, preset=config)
     assert fixed.text == once
     assert apply_edits(text, fixed.edits) == once
+
+
+@given(text=TYPOGRAPHY)
+def test_pairing_only_the_lines_with_marks_changes_nothing(text: str) -> None:
+    every_mark = re.compile("[\"'«»“”„‟″‘’()\\[\\]]")
+    assert analyse_lines(text, every_mark, ALL_FAMILIES) == analyse(text)

@@ -26,7 +26,7 @@ from arnorm.chars import (
 from arnorm.config import Config
 from arnorm.edits import Edit
 from arnorm.rules.base import Rule
-from arnorm.rules.quotes import Stray, analyse
+from arnorm.rules.quotes import ALL_FAMILIES, Stray, analyse_lines
 
 
 @functools.cache
@@ -72,9 +72,7 @@ def unpaired_marks(text: str, *, brackets: bool) -> Iterator[tuple[int, str]]:
     >>> [index for index, _ in unpaired_marks('قال "بوتين إن (أمس', brackets=True)]
     [14]
     """
-    if not _any_mark().search(text):
-        return
-    for stray in analyse(text).strays:
+    for stray in analyse_lines(text, _any_mark(), ALL_FAMILIES).strays:
         if (stray.family in ("round", "square")) != brackets or not stray.arabic:
             continue
         if not _is_list_marker_or_smiley(text, stray):

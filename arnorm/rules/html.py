@@ -173,7 +173,7 @@ Safe: each reference becomes the character it stands for.
         enabled=lambda config: config.html_entities,
         pattern=lambda config: _reference(),
         replace=lambda match, config: _decode_reference(match),
-        note=lambda match: f"HTML reference {match.group()}",
+        note=lambda match: f"HTML reference {match.group()}: write {_decode_reference(match)!r}",
     ),
 )
 

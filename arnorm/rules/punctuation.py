@@ -26,7 +26,7 @@ from arnorm.chars import (
     char_class,
 )
 from arnorm.rules.base import Rule, substitution_rule
-from arnorm.rules.context import in_link, may_hold_links, only_when
+from arnorm.rules.context import in_link, only_when
 
 ARABIC_PUNCTUATION = {",": ARABIC_COMMA, ";": ARABIC_SEMICOLON, "?": ARABIC_QUESTION_MARK}
 
@@ -78,7 +78,7 @@ def follows_arabic_word(text: str, index: int) -> bool:
 
 def _arabic_mark(match: re.Match[str]) -> str:
     text, start = match.string, match.start()
-    if not follows_arabic_word(text, start) or (may_hold_links(text) and in_link(text, start)):
+    if not follows_arabic_word(text, start) or in_link(text, start):
         return match.group()
     return ARABIC_PUNCTUATION[match.group()]
 

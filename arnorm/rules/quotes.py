@@ -316,6 +316,29 @@ def analyse(text: str, families: frozenset[Family] = ALL_FAMILIES) -> Marks:
     return marks
 
 
+def analyse_lines(text: str, having: re.Pattern[str], families: frozenset[Family]) -> Marks:
+    """:func:`analyse` for the lines of `text` where `having` matches, the others skipped.
+
+    Lines are paired independently, so the pairs and strays found are those that
+    :func:`analyse` finds on those lines; a long text pays only for its lines with marks.
+    """
+    match = having.search(text)
+    if match and "\n" not in text:
+        return analyse(text, families)
+    marks = Marks([], [])
+    while match:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        end = len(text) if end < 0 else end
+        line = analyse(text[start:end], families)
+        marks.pairs.extend(
+            p._replace(open=p.open + start, close=p.close + start) for p in line.pairs
+        )
+        marks.strays.extend(s._replace(position=s.position + start) for s in line.strays)
+        match = having.search(text, end + 1) if end < len(text) else None
+    return marks
+
+
 # --- the fix ---------------------------------------------------------------------------------
 
 
@@ -326,11 +349,11 @@ def _any_quote() -> re.Pattern[str]:
 
 def _conversions(text: str, style: Quotes) -> list[tuple[int, str]]:
     """(position, new mark) for every quotation mark to rewrite, in order of position."""
-    if style == "keep" or not _any_quote().search(text):
+    if style == "keep":
         return []
     marks = STYLES[style]
     changes: list[tuple[int, str]] = []
-    for pair in analyse(text, QUOTE_FAMILIES).pairs:
+    for pair in analyse_lines(text, _any_quote(), QUOTE_FAMILIES).pairs:
         if pair.family == "guillemet" or not (pair.confirmed and pair.arabic) or pair.nested:
             continue
         opening, closing = marks[pair.family]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from arnorm.chars import (
     ARABIC_COMMA,
@@ -29,18 +29,25 @@ from arnorm.chars import (
     char_class,
 )
 from arnorm.edits import Edit, apply_edits
-from arnorm.rules.base import Rule, substitution_rule
+from arnorm.rules.base import Rule
 from arnorm.rules.context import (
     has_arabic_letter,
     in_link,
-    may_hold_links,
     nearest_letter_is_arabic,
     only_when,
 )
-from arnorm.rules.quotes import CLOSE_CONTEXT, OPEN_CONTEXT, QUOTE_MARKS, Pair, analyse
+from arnorm.rules.quotes import (
+    ALL_FAMILIES,
+    CLOSE_CONTEXT,
+    OPEN_CONTEXT,
+    QUOTE_MARKS,
+    Pair,
+    analyse_lines,
+)
 
 ARABIC_MARKS_OF_PAUSE = ARABIC_COMMA + ARABIC_SEMICOLON + ARABIC_QUESTION_MARK
 _AMBIGUOUS_QUOTES = DOUBLE_QUOTES + SINGLE_QUOTES
+_QUOTES = frozenset({"double", "single", "guillemet"})
 _BLANK = " \t"
 
 # --- spaces just inside quotes and brackets (AR425) ------------------------------------------
@@ -62,28 +69,50 @@ def _space_inside() -> re.Pattern[str]:
     return re.compile(f"{marks}(?:(?<={after_open})[ \t]|(?<=[ \t].)(?<={before_close}))")
 
 
+_MOVE_OUT = "Space inside the quote: move it out"
+
+
 def _inner_space_edits(text: str, pair: Pair) -> Iterator[Edit]:
     """Blanks inside `pair` removed; moved outside when the mark is glued to the word there."""
     code = SPACE_INSIDE_QUOTES.code
-    after_open = pair.open + 1
-    while after_open < pair.close and text[after_open] in _BLANK:
-        after_open += 1
+    after_open = _skip_blanks(text, pair.open + 1, pair.close)
     if after_open == pair.close:
         return  # nothing but blanks inside: not a quotation to tighten
     before_close = pair.close
     while text[before_close - 1] in _BLANK:
         before_close -= 1
-    ambiguous = pair.family in ("double", "single")
-    # Next to a straight quote, punctuation or a bracket would change how it reads: leave it.
-    if after_open > pair.open + 1 and not (ambiguous and text[after_open] in CLOSE_CONTEXT):
+    if after_open > pair.open + 1 and _may_tighten(
+        text, pair, after_open, pair.open - 1, opening=True
+    ):
         if _glued_before(text, pair.open):
-            yield Edit(pair.open, pair.open, " ", code, note="Space inside the quote: move it out")
+            yield Edit(pair.open, pair.open, " ", code, note=_MOVE_OUT)
         yield Edit(pair.open + 1, after_open, "", code)
-    if before_close < pair.close and not (ambiguous and text[before_close - 1] in OPEN_CONTEXT):
+    if before_close < pair.close and _may_tighten(
+        text, pair, before_close - 1, pair.close + 1, opening=False
+    ):
         yield Edit(before_close, pair.close, "", code)
         if pair.close + 1 < len(text) and text[pair.close + 1].isalnum():
-            note = "Space inside the quote: move it out"
-            yield Edit(pair.close + 1, pair.close + 1, " ", code, note=note)
+            yield Edit(pair.close + 1, pair.close + 1, " ", code, note=_MOVE_OUT)
+
+
+def _skip_blanks(text: str, start: int, stop: int) -> int:
+    while start < stop and text[start] in _BLANK:
+        start += 1
+    return start
+
+
+def _may_tighten(text: str, pair: Pair, inside: int, outside: int, *, opening: bool) -> bool:
+    """Whether the blanks between a mark of `pair` and ``text[inside]`` may go.
+
+    Not when a straight quote would then touch punctuation or a bracket (that changes which
+    way it reads), nor when another quotation mark stands right outside: that mark reads its
+    position through this one, and must read the same after the fix.
+    """
+    if 0 <= outside < len(text) and text[outside] in QUOTE_MARKS and pair.family in _QUOTES:
+        return False
+    if pair.family not in ("double", "single"):
+        return True
+    return text[inside] not in (CLOSE_CONTEXT if opening else OPEN_CONTEXT)
 
 
 def _glued_before(text: str, index: int) -> bool:
@@ -99,10 +128,8 @@ def _glued_before(text: str, index: int) -> bool:
 
 
 def _space_inside_edits(text: str) -> Iterator[Edit]:
-    if not _space_inside().search(text):
-        return
     edits: list[Edit] = []
-    for pair in analyse(text).pairs:
+    for pair in analyse_lines(text, _space_inside(), ALL_FAMILIES).pairs:
         if pair.confirmed and pair.arabic:
             edits.extend(_inner_space_edits(text, pair))
     edits.sort(key=lambda edit: edit.start)
@@ -132,28 +159,48 @@ def remove_space_inside_quotes(text: str) -> str:
 
 _PAUSES = ARABIC_MARKS_OF_PAUSE + ",;?"
 _STOPS = ".!:"
+# Blanks after these stay: an opening quote or bracket, a tatweel (بـ "), a line break.
+_KEEP_BLANKS_AFTER = frozenset(_AMBIGUOUS_QUOTES + LEFT_GUILLEMET + OPENING_BRACKETS + TATWEEL)
 
 
 @functools.cache
-def _blank_then_punctuation() -> re.Pattern[str]:
-    """The cheap test: a mark of :data:`_PAUSES` or :data:`_STOPS` after a blank."""
+def _punctuation_after_blank() -> re.Pattern[str]:
+    """A mark of :data:`_PAUSES` or :data:`_STOPS` after a blank (the rare mark first)."""
     return re.compile(char_class(_PAUSES + _STOPS) + r"(?<=[ \t].)")
 
 
-@functools.cache
-def _space_before_punctuation() -> re.Pattern[str]:
-    not_after = _AMBIGUOUS_QUOTES + LEFT_GUILLEMET + OPENING_BRACKETS + TATWEEL
-    plain = char_class(not_after + _PAUSES + _STOPS + "\n\r\t ", negate=True)
-    quote = char_class(not_after + "\n\r\t ", negate=True) + char_class(_AMBIGUOUS_QUOTES)
-    pause = char_class(_PAUSES) + r"(?!\d)"
-    stop = char_class(_STOPS) + r"(?![\w.])"
-    return re.compile(f"(?:(?<={plain})|(?<={quote}))[ \t]+(?={pause}|{stop})")
+def _starts_no_number_or_word(text: str, index: int) -> bool:
+    """Whether the mark at `index` is punctuation, not the start of " .5", " :30", " .com"."""
+    after = text[index + 1 : index + 2]
+    if text[index] in _PAUSES:
+        return not after.isdecimal()
+    return not (after.isalnum() or (after != "" and after in "._"))
 
 
-def _no_space(match: re.Match[str]) -> str:
-    if nearest_letter_is_arabic(match.string, match.start() - 1, -1):
-        return ""
-    return match.group()
+def _may_lose_blanks_after(text: str, index: int) -> bool:
+    """Whether blanks after ``text[index]`` may go: not after an opening mark, punctuation or
+    a line break; after a straight quote only when it closes (a word before it)."""
+    ch = text[index]
+    if ch in _AMBIGUOUS_QUOTES:
+        return index > 0 and not (
+            text[index - 1].isspace() or text[index - 1] in _KEEP_BLANKS_AFTER
+        )
+    return not (ch.isspace() or ch in _KEEP_BLANKS_AFTER or ch in _PAUSES or ch in _STOPS)
+
+
+def _blanks_before_punctuation(text: str) -> Iterator[Edit]:
+    for match in _punctuation_after_blank().finditer(text):
+        end = match.start()
+        start = end
+        while start > 0 and text[start - 1] in _BLANK:
+            start -= 1
+        if (
+            start > 0
+            and _starts_no_number_or_word(text, end)
+            and _may_lose_blanks_after(text, start - 1)
+            and nearest_letter_is_arabic(text, start - 1, -1)
+        ):
+            yield Edit(start, end, "", SPACE_BEFORE_PUNCTUATION.code)
 
 
 def remove_space_before_punctuation(text: str) -> str:
@@ -169,7 +216,7 @@ def remove_space_before_punctuation(text: str) -> str:
     >>> remove_space_before_punctuation("وهكذا ... بنسبة .5")
     'وهكذا ... بنسبة .5'
     """
-    return _space_before_punctuation().sub(_no_space, text)
+    return apply_edits(text, _blanks_before_punctuation(text))
 
 
 # --- missing space after ، ؛ ؟ (AR422) -------------------------------------------------------
@@ -177,20 +224,13 @@ def remove_space_before_punctuation(text: str) -> str:
 
 @functools.cache
 def _glued_pause() -> re.Pattern[str]:
-    return re.compile(f"(?<={char_class(ARABIC_MARKS_OF_PAUSE)})(?=[^\\W\\d_])")
+    return re.compile(f"{char_class(ARABIC_MARKS_OF_PAUSE)}(?=[^\\W\\d_])")
 
 
-@functools.cache
-def _glued_pause_test() -> re.Pattern[str]:
-    """The cheap test for :func:`_glued_pause`: it starts with the (rarer) marks."""
-    return re.compile(f"{char_class(ARABIC_MARKS_OF_PAUSE)}[^\\W\\d_]")
-
-
-def _a_space(match: re.Match[str]) -> str:
-    text = match.string
-    if may_hold_links(text) and in_link(text, match.start() - 1):
-        return ""
-    return " "
+def _missing_spaces(text: str) -> Iterator[Edit]:
+    for match in _glued_pause().finditer(text):
+        if not in_link(text, match.start()):
+            yield Edit(match.end(), match.end(), " ", MISSING_SPACE_AFTER_PUNCTUATION.code)
 
 
 def add_space_after_punctuation(text: str) -> str:
@@ -202,7 +242,7 @@ def add_space_after_punctuation(text: str) -> str:
     >>> add_space_after_punctuation("روسيا،الصين؛ الهند؟نعم، 3")
     'روسيا، الصين؛ الهند؟ نعم، 3'
     """
-    return _glued_pause().sub(_a_space, text)
+    return apply_edits(text, _missing_spaces(text))
 
 
 # --- runs of blanks and trailing blanks (AR423, AR424) ---------------------------------------
@@ -210,11 +250,16 @@ def add_space_after_punctuation(text: str) -> str:
 
 @functools.cache
 def _blank_run() -> re.Pattern[str]:
-    return re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+    return re.compile(r"[ \t]{2,}")
 
 
-def _one_space(match: re.Match[str]) -> str:
-    return " " if " " in match.group() else match.group()
+def _blank_runs(text: str) -> Iterator[Edit]:
+    for match in _blank_run().finditer(text):
+        start, end = match.span()
+        inside = start > 0 and end < len(text)
+        between_words = inside and not (text[start - 1].isspace() or text[end].isspace())
+        if between_words and " " in match.group():
+            yield Edit(start, end, " ", REPEATED_WHITESPACE.code)
 
 
 def collapse_blank_runs(text: str) -> str:
@@ -228,18 +273,31 @@ def collapse_blank_runs(text: str) -> str:
     """
     if not has_arabic_letter(text):
         return text
-    return _blank_run().sub(_one_space, text)
+    return apply_edits(text, _blank_runs(text))
 
 
 @functools.cache
-def _trailing_blanks() -> re.Pattern[str]:
-    return re.compile(r"[ \t]+(?=[\r\n]|\Z)")
+def _line_end_after_blank() -> re.Pattern[str]:
+    return re.compile(r"[\r\n](?<=[ \t][\r\n])")
 
 
 def _may_have_trailing_blanks(text: str) -> bool:
+    if text.endswith((" ", "\t")):
+        return True
     if "\n" not in text and "\r" not in text:
-        return text.endswith((" ", "\t"))
-    return _trailing_blanks().search(text) is not None
+        return False
+    return _line_end_after_blank().search(text) is not None
+
+
+def _trailing_blanks(text: str) -> Iterator[Edit]:
+    ends = [match.start() for match in _line_end_after_blank().finditer(text)]
+    if text.endswith((" ", "\t")):
+        ends.append(len(text))
+    for end in ends:
+        start = end
+        while start > 0 and text[start - 1] in _BLANK:
+            start -= 1
+        yield Edit(start, end, "", TRAILING_WHITESPACE.code)
 
 
 def remove_trailing_whitespace(text: str) -> str:
@@ -252,7 +310,23 @@ def remove_trailing_whitespace(text: str) -> str:
     """
     if not has_arabic_letter(text):
         return text
-    return _trailing_blanks().sub("", text)
+    return apply_edits(text, _trailing_blanks(text))
+
+
+def _edits_rule(
+    code: str, name: str, message: str, doc: str, find: Callable[[str], Iterable[Edit]]
+) -> Rule:
+    """A spacing rule from its finder; the fast path applies the same edits."""
+    return Rule(
+        code,
+        name,
+        message,
+        doc,
+        True,
+        lambda config: config.spacing,
+        lambda text, config: find(text),
+        lambda text, config: apply_edits(text, find(text)),
+    )
 
 
 # --- the rules -------------------------------------------------------------------------------
@@ -290,12 +364,12 @@ Safe: only blanks inside a pair are removed, never a line break.
 )
 
 SPACE_BEFORE_PUNCTUATION = only_when(
-    lambda text: _blank_then_punctuation().search(text) is not None,
-    substitution_rule(
-        code="AR421",
-        name="space-before-punctuation",
-        message="Space before punctuation",
-        doc="""
+    lambda text: _punctuation_after_blank().search(text) is not None,
+    _edits_rule(
+        "AR421",
+        "space-before-punctuation",
+        "Space before punctuation",
+        """
 ## What it does
 Removes spaces and tabs before ، ؛ ؟ , ; ? . ! and : when the nearest letter before them is
 Arabic (digits may stand between, as in `عام 2018 .`). Spaces before a closing quotation mark
@@ -315,19 +389,17 @@ lets a line break fall between a word and its comma, and tokenizers see a lone m
 ## Fix safety
 Safe.
 """,
-        enabled=lambda config: config.spacing,
-        pattern=lambda config: _space_before_punctuation(),
-        replace=lambda match, config: _no_space(match),
+        _blanks_before_punctuation,
     ),
 )
 
 MISSING_SPACE_AFTER_PUNCTUATION = only_when(
-    lambda text: _glued_pause_test().search(text) is not None,
-    substitution_rule(
-        code="AR422",
-        name="missing-space-after-punctuation",
-        message="Missing space after ، ؛ ؟",
-        doc="""
+    lambda text: _glued_pause().search(text) is not None,
+    _edits_rule(
+        "AR422",
+        "missing-space-after-punctuation",
+        "Missing space after ، ؛ ؟",
+        """
 ## What it does
 Inserts a space between the Arabic comma, semicolon or question mark and a letter glued to it.
 
@@ -344,19 +416,17 @@ two words then form one token for every tool that splits on spaces.
 ## Fix safety
 Safe: a space is added where the mark already separates two words.
 """,
-        enabled=lambda config: config.spacing,
-        pattern=lambda config: _glued_pause(),
-        replace=lambda match, config: _a_space(match),
+        _missing_spaces,
     ),
 )
 
 REPEATED_WHITESPACE = only_when(
     lambda text: ("  " in text or "\t" in text) and has_arabic_letter(text),
-    substitution_rule(
-        code="AR423",
-        name="repeated-whitespace",
-        message="Run of blanks: use one space",
-        doc="""
+    _edits_rule(
+        "AR423",
+        "repeated-whitespace",
+        "Run of blanks: use one space",
+        """
 ## What it does
 Turns a run of two or more spaces and tabs between two words of a line into one space, in a
 text that has an Arabic letter.
@@ -374,19 +444,17 @@ Double spaces come from stripped markup and careless editing (about 8 per MB of 
 ## Fix safety
 Safe.
 """,
-        enabled=lambda config: config.spacing,
-        pattern=lambda config: _blank_run(),
-        replace=lambda match, config: _one_space(match),
+        _blank_runs,
     ),
 )
 
 TRAILING_WHITESPACE = only_when(
     lambda text: _may_have_trailing_blanks(text) and has_arabic_letter(text),
-    substitution_rule(
-        code="AR424",
-        name="trailing-whitespace",
-        message="Trailing whitespace",
-        doc="""
+    _edits_rule(
+        "AR424",
+        "trailing-whitespace",
+        "Trailing whitespace",
+        """
 ## What it does
 Removes spaces and tabs at the end of every line, in a text that has an Arabic letter. The
 line end itself (LF, CRLF or CR) and blank lines are kept.
@@ -401,9 +469,7 @@ pre-commit hook flags them.
 ## Fix safety
 Safe.
 """,
-        enabled=lambda config: config.spacing,
-        pattern=lambda config: _trailing_blanks(),
-        replace=lambda match, config: "",
+        _trailing_blanks,
     ),
 )
 
