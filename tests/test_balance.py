@@ -22,7 +22,10 @@ BALANCE_FINDINGS = [
     pytest.param("قال رويترز] إن", [("AR403", 10)], id="square bracket never opened"),
     pytest.param("قال (أ] ب", [("AR403", 4), ("AR403", 6)], id="mismatched brackets"),
     pytest.param('أ "ب" ج "د\nه', [("AR402", 8)], id="one line's stray, found on its line"),
-    pytest.param('قال "أ و"ب إن "ج', [("AR402", 14)], id="an odd quote after a pair"),
+    pytest.param('قال "أ" ب "ج', [("AR402", 10)], id="an odd quote after a pair"),
+    pytest.param(
+        'قال "أ و"ب إن "ج', [("AR402", 4), ("AR402", 8), ("AR402", 14)], id="three openers"
+    ),
 ]
 BALANCE_NOOPS = [
     pytest.param('قال "بوتين" إن', id="paired quotes"),

@@ -172,6 +172,8 @@ TYPOGRAPHY_CONFIGS = {
 @example("(\" .'")
 @example("'ط§ظ„'")  # „ in mojibake is a quote; single quotes must not turn into double ones
 @example('""قال" """')  # a space inside a pair must stay when a quote stands right outside
+@example('(" "قال"")')  # converting a pair must not change how the leftovers pair
+@example('(" ـ""")')  # tightening a pair must not change how the quotes inside it pair
 def test_pairing_is_stable_under_its_own_fixes(config: Config, text: str) -> None:
     once = arnorm.clean(text, preset=config)
     assert arnorm.clean(once, preset=config) == once

@@ -9,15 +9,16 @@ so they never disagree about which marks belong together.
 
 How a mark is paired:
 
-* its **position** decides first: after the start of the line, a space, an opening bracket or
-  a tatweel (بـ"...") it opens; before the end of the line, a space or punctuation it closes.
+* its **position** decides first: after the start of the line, a space, an opening bracket, a
+  tatweel (بـ"...") or a one-letter word (و"...") it opens; before the end of the line, a
+  space or punctuation it closes.
   Other quotation marks next to it are looked through, so ``""`` is read like ``"``;
 * a double quote whose position says nothing (glued on both sides, or alone between spaces)
   pairs by **alternation**: it closes the quote that is open, else it opens one. Such pairs
   are trusted only when every double quote of the line pairs up;
-* when position leaves a double quote unpaired on a line with an even number of them, the
-  line pairs by alternation instead (quotes spaced on the wrong side), unless that would open
-  a quote right before punctuation or close one right after a bracket;
+* the double quotes that position leaves unpaired, if they are an even number, pair among
+  themselves by alternation (quotes spaced on the wrong side), unless that would open a quote
+  right before punctuation or close one right after a bracket;
 * straight quotes on a line with an unpaired guillemet are not trusted: which quotation lies
   inside which would be a guess;
 * a single quote whose position says nothing is an apostrophe (it's, O'Brien), never a quote,
@@ -138,17 +139,36 @@ def _mark_pattern(families: frozenset[Family]) -> re.Pattern[str]:
     return re.compile(char_class([*chars, "\n"]))
 
 
-def _neighbour(text: str, index: int, step: int) -> str | None:
-    """The character next to `index` in direction `step`, looking through quotation marks.
-
-    None at the start or end of the line.
-    """
+def _neighbour_at(text: str, index: int, step: int) -> int | None:
+    """Where the character next to `index` in direction `step` is, looking through quotation
+    marks; None at the start or end of the line."""
     i = index + step
     while 0 <= i < len(text) and text[i] in QUOTE_MARKS:
         i += step
     if not 0 <= i < len(text) or text[i] in "\r\n":
         return None
-    return text[i]
+    return i
+
+
+def _neighbour(text: str, index: int, step: int) -> str | None:
+    """The character next to `index` in direction `step`, looking through quotation marks.
+
+    None at the start or end of the line.
+    """
+    i = _neighbour_at(text, index, step)
+    return None if i is None else text[i]
+
+
+def _after_proclitic(text: str, index: int) -> bool:
+    """Whether the mark at `index` follows a one-letter Arabic word (و" ب" ل" ف" ك"): a
+    conjunction or preposition glued to the quotation it introduces."""
+    i = _neighbour_at(text, index, -1)
+    return (
+        i is not None
+        and text[i] in ARABIC_SCRIPT_LETTERS
+        and (i == 0 or not text[i - 1].isalpha())
+        and text[i] != TATWEEL
+    )
 
 
 def classify(text: str, index: int) -> str:
@@ -162,7 +182,8 @@ def classify(text: str, index: int) -> str:
     before, after = _neighbour(text, index, -1), _neighbour(text, index, 1)
     space_before = before is None or before.isspace()
     space_after = after is None or after.isspace()
-    can_open = (space_before or before in OPEN_CONTEXT) and not space_after
+    opener = before in OPEN_CONTEXT or _after_proclitic(text, index)
+    can_open = (space_before or opener) and not space_after
     can_close = (space_after or after in CLOSE_CONTEXT) and not space_before
     if can_open and not can_close:
         return OPEN
@@ -241,25 +262,24 @@ class _Line:
             marks.strays.append(Stray(family, index, opening, arabic))
 
     def _alternate_doubles(self) -> None:
-        """The fallback: when position leaves a double quote unpaired but the line has an even
-        number of them, pair them first with second, third with fourth, and so on.
+        """The fallback: the double quotes that position leaves unpaired, if there is an even
+        number of them, pair by alternation (first with second, third with fourth ...).
 
-        Quotes spaced on the wrong side (`"كذا "قال`, `صحفية" نيمار ... صحيح"`) defeat the
-        position test and are common in scraped news; alternation pairs them.
+        Quotes spaced on the wrong side (`صحفية" نيمار ... صحيح"`) defeat the position test
+        and are common in scraped news. Only the leftovers are paired, so the pairs that
+        position found stay, and converting them does not change what is left over. A leftover
+        that would open right before punctuation, or close right after a bracket, stops it.
         """
-        strays = [index for family, index, _ in self.strays if family == "double"]
-        paired = [i for family, *span, _ in self.found if family == "double" for i in span]
-        doubles = sorted(strays + paired)
-        if not strays or len(doubles) % 2:
+        strays = sorted(index for family, index, _ in self.strays if family == "double")
+        if not strays or len(strays) % 2:
             return
-        opens, closes = doubles[::2], doubles[1::2]
+        opens, closes = strays[::2], strays[1::2]
         if any(_strongly(self.text, i) == CLOSE for i in opens) or any(
             _strongly(self.text, i) == OPEN for i in closes
         ):
-            return  # a mark followed by punctuation cannot open, nor one after "(" close
-        self.found = [item for item in self.found if item[0] != "double"]
+            return
         pairs = zip(opens, closes, strict=True)
-        self.found += [("double", start, end, True) for start, end in pairs]
+        self.found += [("double", start, end, False) for start, end in pairs]
         self.strays = [item for item in self.strays if item[0] != "double"]
 
 
@@ -415,16 +435,16 @@ It converts pairs of straight double quotes ("), English and German curly quotes
 the double prime (″) used as a quote, and single quotes (' ‘ ’) that pair by position or sit
 between Arabic letters (و'كلمة').
 
-A mark opens after the start of the line, a space, an opening bracket or a tatweel (بـ"...")
-and closes before the end of the line, a space or punctuation; a double quote whose position
-says neither (glued on both sides, or alone between spaces) pairs by alternation. When
-position leaves a double quote unpaired on a line with an even number of them (quotes spaced
-on the wrong side: `صحفية" نيمار لن يلعب"`), the line's double quotes pair by alternation,
-unless that would open a quote right before punctuation or close one right after a bracket.
-A pair found by alternation is converted only when every double quote of the line pairs up;
-nothing is converted on a line with an unpaired guillemet (which quotation lies inside which
-would be a guess). A pair is converted when it is in Arabic context: the quoted text has an
-Arabic letter, or the nearest letter before it or after it is Arabic.
+A mark opens after the start of the line, a space, an opening bracket, a tatweel (بـ"...") or
+a one-letter word (و"...") and closes before the end of the line, a space or punctuation. A
+double quote whose position says neither (glued on both sides, or alone between spaces) pairs
+by alternation. The double quotes that position leaves unpaired, if they are an even number
+(quotes spaced on the wrong side: `صحفية" نيمار لن يلعب"`), pair among themselves by
+alternation, unless that would open a quote right before punctuation or close one right after
+a bracket. A pair found by alternation is converted only when every double quote of the line
+pairs up; nothing is converted on a line with an unpaired guillemet (which quotation lies
+inside which would be a guess). A pair is converted when it is in Arabic context: the quoted
+text has an Arabic letter, or the nearest letter before it or after it is Arabic.
 
 Left alone: quotes in Latin text, apostrophes (it's, O'Brien), primes after a digit (5'10",
 12″), quotes inside URLs, quotations nested inside another quotation (they already differ from

@@ -78,6 +78,8 @@ def _inner_space_edits(text: str, pair: Pair) -> Iterator[Edit]:
     after_open = _skip_blanks(text, pair.open + 1, pair.close)
     if after_open == pair.close:
         return  # nothing but blanks inside: not a quotation to tighten
+    if pair.family in ("double", "single") and _has_same_marks(text, pair):
+        return  # tightening a straight pair would change how the straight marks inside pair
     before_close = pair.close
     while text[before_close - 1] in _BLANK:
         before_close -= 1
@@ -93,6 +95,11 @@ def _inner_space_edits(text: str, pair: Pair) -> Iterator[Edit]:
         yield Edit(before_close, pair.close, "", code)
         if pair.close + 1 < len(text) and text[pair.close + 1].isalnum():
             yield Edit(pair.close + 1, pair.close + 1, " ", code, note=_MOVE_OUT)
+
+
+def _has_same_marks(text: str, pair: Pair) -> bool:
+    marks = DOUBLE_QUOTES if pair.family == "double" else SINGLE_QUOTES
+    return any(ch in marks for ch in text[pair.open + 1 : pair.close])
 
 
 def _skip_blanks(text: str, start: int, stop: int) -> int:
@@ -140,7 +147,8 @@ def remove_space_inside_quotes(text: str) -> str:
     """Remove blanks just inside paired quotation marks and brackets in Arabic context.
 
     Pairs are those of :func:`arnorm.rules.quotes.analyse`, in Arabic context (the quoted text
-    or the nearest word outside is Arabic). A blank inside a mark that is glued to the word
+    or the nearest word outside is Arabic); a pair of straight quotes with straight quotes of
+    its kind inside is left as it is. A blank inside a mark that is glued to the word
     outside moves out ("صحفية" نيمار" is a quote spaced on the wrong side). Left alone:
     unpaired marks, pairs with nothing but blanks inside, and a blank between a straight quote
     and punctuation.
@@ -342,9 +350,14 @@ mark and before the closing one. It covers « », straight and curly quotes, ( )
 paired as the quote rule (AR401) pairs them, in Arabic context (the quoted text has an Arabic
 letter, or the nearest word outside does).
 
+A blank inside a mark that is glued to the word outside moves out: `صحفية" نيمار"` is a
+quotation spaced on the wrong side, and becomes `صحفية «نيمار»`; a one-letter word before
+the opening mark (و« ب« ...) stays glued to it.
+
 Left alone: marks that cannot be paired (AR402, AR403 report them), pairs with nothing but
-blanks inside, and a space between a straight quote and punctuation or a bracket, where
-removing it would change which way the quote reads.
+blanks inside, and blanks whose removal would change how a straight quote reads: between a
+straight quote and punctuation or a bracket, next to another quotation mark outside the pair,
+or inside a pair of straight quotes that holds more straight quotes.
 
 ## Why
 Scraped news often pads quotations: « بوتين » or ( رويترز ). In Arabic typography, as in
