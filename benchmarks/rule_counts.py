@@ -18,7 +18,8 @@ output of the rules before it), and then ``arnorm.clean`` itself; MB are UTF-8 b
 With ``--mojibake``, every clean sentence is also broken on purpose (its UTF-8 bytes read as
 windows-1256, latin-1 or windows-1252, the whole line or its second half) and the mojibake rule
 alone must give the sentence back exactly; ftfy's result on the latin-1 and windows-1252 lines
-is shown beside it when ftfy is installed.
+is shown beside it when ftfy is installed. It also runs the mojibake rule over every line of
+every text file of the data directory, where correct text must never be "repaired".
 
 The data belongs to its publishers: the samples are printed here, never stored.
 """
@@ -128,6 +129,19 @@ def print_mojibake_round_trip(lines: Sequence[str]) -> None:
             print(f"{codec:<8} {where:<12} {restored:>6,} / {len(pairs):,}{_ftfy(pairs, codec)}")
 
 
+def print_mojibake_false_repairs(data: Path) -> None:
+    rule = BY_CODE["AR441"]
+    changed = total = 0
+    for path in sorted(p for p in data.rglob("*") if p.is_file()):
+        try:
+            lines = path.read_text(encoding="utf-8").split("\n")
+        except UnicodeDecodeError:
+            continue
+        total += len(lines)
+        changed += sum(rule.fix(line, CLEAN) != line for line in lines)
+    print(f"lines of every file under {data.name}/ that AR441 changes: {changed:,} / {total:,}")
+
+
 def _ftfy(pairs: Sequence[tuple[str, str]], codec: str) -> str:
     try:
         import ftfy
@@ -164,6 +178,9 @@ def print_timings(lines: Sequence[str], codes: Sequence[str], repeat: int) -> No
     seconds = clean_timing(lines, repeat)
     print(f"{'clean':<6} {'(all rules of the clean preset)':<34} {1000 * seconds:>8.1f}", end="")
     print(f" {size / seconds:>9.1f}")
+    seconds = clean_timing(["\n".join(lines)], repeat)
+    print(f"{'clean':<6} {'(the same, all lines in one call)':<34} {1000 * seconds:>8.1f}", end="")
+    print(f" {size / seconds:>9.1f}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -182,6 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print_counts("clean_sentences.txt", clean_sentences(args.data), codes, args.samples)
     if args.mojibake:
         print_mojibake_round_trip(clean_sentences(args.data))
+        print_mojibake_false_repairs(args.data)
     news = news_lines(args.data)
     print_counts("news_raw", news, codes, args.samples)
     if not args.no_timing:
