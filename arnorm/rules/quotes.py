@@ -159,16 +159,16 @@ def _neighbour(text: str, index: int, step: int) -> str | None:
     return None if i is None else text[i]
 
 
-def _after_proclitic(text: str, index: int) -> bool:
-    """Whether the mark at `index` follows a one-letter Arabic word (و" ب" ل" ف" ك"): a
-    conjunction or preposition glued to the quotation it introduces."""
-    i = _neighbour_at(text, index, -1)
-    return (
-        i is not None
-        and text[i] in ARABIC_SCRIPT_LETTERS
-        and (i == 0 or not text[i - 1].isalpha())
-        and text[i] != TATWEEL
-    )
+def _opens_after(text: str, i: int | None) -> bool:
+    """Whether a quote right after ``text[i]`` opens: after an opening bracket, a tatweel
+    (بـ"), or a one-letter Arabic word, the conjunction or preposition glued to the quotation
+    it introduces (و" ب" ل" ف" ك")."""
+    if i is None:
+        return False
+    ch = text[i]
+    if ch in OPEN_CONTEXT:
+        return True
+    return ch in ARABIC_SCRIPT_LETTERS and (i == 0 or not text[i - 1].isalpha())
 
 
 def classify(text: str, index: int) -> str:
@@ -176,14 +176,14 @@ def classify(text: str, index: int) -> str:
 
     >>> [classify('قال "بوتين" إن', i) for i in (4, 10)]
     ['open', 'close']
-    >>> classify('بوتين"إن', 5), classify('a " b', 2)
-    ('either', 'either')
+    >>> classify('بوتين"إن', 5), classify('a " b', 2), classify('قال و"نعم', 5)
+    ('either', 'either', 'open')
     """
-    before, after = _neighbour(text, index, -1), _neighbour(text, index, 1)
-    space_before = before is None or before.isspace()
+    at = _neighbour_at(text, index, -1)
+    after = _neighbour(text, index, 1)
+    space_before = at is None or text[at].isspace()
     space_after = after is None or after.isspace()
-    opener = before in OPEN_CONTEXT or _after_proclitic(text, index)
-    can_open = (space_before or opener) and not space_after
+    can_open = (space_before or _opens_after(text, at)) and not space_after
     can_close = (space_after or after in CLOSE_CONTEXT) and not space_before
     if can_open and not can_close:
         return OPEN
@@ -369,7 +369,7 @@ def _any_quote() -> re.Pattern[str]:
 
 def _conversions(text: str, style: Quotes) -> list[tuple[int, str]]:
     """(position, new mark) for every quotation mark to rewrite, in order of position."""
-    if style == "keep":
+    if style == "keep" or not _any_quote().search(text):
         return []
     marks = STYLES[style]
     changes: list[tuple[int, str]] = []

@@ -339,11 +339,13 @@ def _edits_rule(
 
 # --- the rules -------------------------------------------------------------------------------
 
-SPACE_INSIDE_QUOTES = Rule(
-    code="AR425",
-    name="space-inside-quotes",
-    message="Space just inside quotation marks or brackets",
-    doc="""
+SPACE_INSIDE_QUOTES = only_when(
+    lambda text: _space_inside().search(text) is not None,
+    Rule(
+        code="AR425",
+        name="space-inside-quotes",
+        message="Space just inside quotation marks or brackets",
+        doc="""
 ## What it does
 Removes spaces and tabs just inside a pair of quotation marks or brackets: after the opening
 mark and before the closing one. It covers « », straight and curly quotes, ( ) and [ ],
@@ -370,10 +372,11 @@ the line in the wrong place and makes the quote ambiguous for the next tool.
 ## Fix safety
 Safe: only blanks inside a pair are removed, never a line break.
 """,
-    safe=True,
-    enabled=lambda config: config.spacing,
-    find=lambda text, config: _space_inside_edits(text),
-    fast=lambda text, config: remove_space_inside_quotes(text),
+        safe=True,
+        enabled=lambda config: config.spacing,
+        find=lambda text, config: _space_inside_edits(text),
+        fast=lambda text, config: remove_space_inside_quotes(text),
+    ),
 )
 
 SPACE_BEFORE_PUNCTUATION = only_when(
