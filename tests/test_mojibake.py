@@ -191,6 +191,7 @@ NOISY_MOJIBAKE = st.lists(
 @example("â€\xad©")  # the soft hyphen that AR101 removes sat inside the sequence
 @example("في\x00ط§ظ„")  # AR102 turns the NUL into a space
 @example('"ط§ظ„\xa0",')
+@example("آ«Ø§Ù„Ø\u2009»")  # once the thin space goes, Ø» is a (weak) sequence
 def test_one_pass_reaches_the_fixed_point_next_to_noise(text: str) -> None:
     once = arnorm.clean(text)
     assert arnorm.clean(once) == once

@@ -171,8 +171,8 @@ def _glued(page: CodePage, text: str, index: int, step: int) -> bool:
         if text[index] in CONTROLS:
             return False
         index += step
-    if not 0 <= index < len(text) or text[index].isascii():
-        return False
+    if not 0 <= index < len(text) or text[index].isascii() or text[index] in page.length:
+        return False  # a lead character may start a sequence once a later rule drops a space
     return text[index].isalpha() or unicodedata.category(text[index]) == "Mn"
 
 
