@@ -156,7 +156,7 @@ HTML_NOOPS = [
     pytest.param("<p>مسافة&nbsp;هنا و&#1575; و&amp;</p>\n", id="entities are markup"),
     pytest.param(f"<!-- ملاحظة{N} -->\n<p>نص</p>\n", id="comment"),
     pytest.param(f"<script>var s = 'أ{N}ب';</script>\n", id="script contents"),
-    pytest.param(f'<a href="x">قال "نعم"</a>\n', id="prose with nothing to fix"),
+    pytest.param('<a href="x">قال "نعم"</a>\n', id="prose with nothing to fix"),
 ]
 
 
