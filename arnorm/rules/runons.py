@@ -16,6 +16,7 @@ from arnorm.chars import ARABIC_INDIC_DIGITS, PERSIAN_DIGITS, TATWEEL, char_clas
 from arnorm.config import Config
 from arnorm.edits import Edit
 from arnorm.rules.base import Rule, substitution_rule
+from arnorm.rules.context import only_when
 from arnorm.rules.folds import FOLD_ALEF, FOLD_ALEF_MAKSURA, FOLD_TEH_MARBUTA
 from arnorm.rules.marks import DIACRITIC_STRIP, TATWEEL_RULE
 from arnorm.runs import run_pattern
@@ -181,6 +182,18 @@ def separate_words_from_numbers(text: str, config: Config) -> str:
     return _word_and_number().sub(lambda match: _space_from_number(match, config), text)
 
 
+@functools.cache
+def _glue() -> re.Pattern[str]:
+    letter = run_pattern().pattern[:-1]
+    digit = char_class(DIGITS)  # first: digits are rarer than letters, so the scan is quick
+    return re.compile(f"{digit}(?:(?={letter})|(?<={letter}{digit}))")
+
+
+def _has_glue(text: str) -> bool:
+    """A cheap test first: a digit next to an Arabic letter (one search, no backtracking)."""
+    return _glue().search(text) is not None
+
+
 WORD_GLUED_TO_NUMBER = substitution_rule(
     code="AR502",
     name="word-glued-to-number",
@@ -210,5 +223,6 @@ part of one. Apply with `--unsafe-fixes` after a look at the diff.
     safe=False,
     note=lambda match: f"{match.group()!r} glued to a number",
 )
+WORD_GLUED_TO_NUMBER = only_when(_has_glue, WORD_GLUED_TO_NUMBER)
 
 RULES: tuple[Rule, ...] = (RUN_ON_WORD, WORD_GLUED_TO_NUMBER)
