@@ -6,6 +6,7 @@ Run from the repository root::
     python benchmarks/rule_counts.py --samples 5         # also print 5 changes per rule
     python benchmarks/rule_counts.py --codes AR401 AR411 --samples 20
     python benchmarks/rule_counts.py --mojibake --no-timing   # also the mojibake round trip
+    python benchmarks/rule_counts.py --timing-only       # only what each rule costs
 
 Two corpora from ``../shared/data`` (or ``--data``): ``clean_sentences.txt``, correct published
 text where every change must be a real typographic repair, and ``news_raw/``, raw scraped news
@@ -14,7 +15,9 @@ split into lines. A line counts for a rule when the rule took part in an edit of
 that line in the ``clean`` preset (report-only rules: when ``lint`` has a finding of it).
 
 Timings run each rule's fast path over every line, in pipeline order (each rule sees the
-output of the rules before it), and then ``arnorm.clean`` itself; MB are UTF-8 bytes of input.
+output of the rules before it), skipping the lines without any of its trigger characters as
+the engine does; then the scan for those characters, and ``arnorm.clean`` itself. MB are UTF-8
+bytes of input.
 With ``--mojibake``, every clean sentence is also broken on purpose (its UTF-8 bytes read as
 windows-1256, latin-1 or windows-1252, the whole line or its second half) and the mojibake rule
 alone must give the sentence back exactly; ftfy's result on the latin-1 and windows-1252 lines
@@ -39,8 +42,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import arnorm
 from arnorm.config import CLEAN
-from arnorm.engine import active_rules
-from arnorm.rules import BY_CODE
+from arnorm.engine import _plan
+from arnorm.rules import BY_CODE, RULES
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 ANT_FIELDS = re.compile(r"<(TITLE|ABSTRACT|TEXT)>\n?(.*?)\n?</\1>", re.DOTALL)
@@ -82,18 +85,30 @@ def megabytes(lines: Iterable[str]) -> float:
 
 
 def rule_timings(lines: Sequence[str], repeat: int) -> list[tuple[str, float]]:
-    """Seconds per rule (best of `repeat`) for its fast path over all lines, in pipeline order."""
+    """Seconds per rule (best of `repeat`) for its fast path over all lines, in pipeline order,
+    as clean pays for it: a line without any of the rule's trigger characters skips the rule.
+    The last entry, "scan", is the engine's scan for trigger characters, once per line."""
+    plan = _plan(CLEAN)
     timings: list[tuple[str, float]] = []
     current = list(lines)
-    for rule in active_rules(CLEAN):
+    for rule, trigger in plan.steps:
+        due = [trigger is None or not trigger.isdisjoint(plan.present(line)) for line in current]
         best = float("inf")
         for _ in range(repeat):
             start = time.perf_counter()
-            output = [rule.fix(line, CLEAN) for line in current]
+            output = [
+                rule.fix(line, CLEAN) if d else line for line, d in zip(current, due, strict=True)
+            ]
             best = min(best, time.perf_counter() - start)
         timings.append((rule.code, best))
         current = output
-    return timings
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for line in lines:
+            plan.present(line)
+        best = min(best, time.perf_counter() - start)
+    return [*timings, ("scan", best)]
 
 
 def clean_timing(lines: Sequence[str], repeat: int) -> float:
@@ -172,8 +187,8 @@ def print_timings(lines: Sequence[str], codes: Sequence[str], repeat: int) -> No
     print(f"\n## speed on the news lines ({size:.2f} MB, best of {repeat})")
     print(f"{'code':<6} {'name':<34} {'ms':>8} {'MB/s':>9}")
     for code, seconds in rule_timings(lines, repeat):
-        if code in codes:
-            name = BY_CODE[code].name
+        if code in codes or code == "scan":
+            name = BY_CODE[code].name if code in BY_CODE else "(the scan for trigger characters)"
             print(f"{code:<6} {name:<34} {1000 * seconds:>8.1f} {size / seconds:>9.1f}")
     seconds = clean_timing(lines, repeat)
     print(f"{'clean':<6} {'(all rules of the clean preset)':<34} {1000 * seconds:>8.1f}", end="")
@@ -190,18 +205,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--codes", nargs="*", help="rule codes to report (default: all)")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs; the best counts")
     parser.add_argument("--no-timing", action="store_true")
+    parser.add_argument("--timing-only", action="store_true", help="skip the counts")
     parser.add_argument("--mojibake", action="store_true", help="also the mojibake round trip")
     args = parser.parse_args(argv)
     if not (args.data / "clean_sentences.txt").exists():
         print(f"note: no dev data in {args.data}; nothing to measure")
         return 0
-    codes = args.codes or sorted(BY_CODE)
-    print_counts("clean_sentences.txt", clean_sentences(args.data), codes, args.samples)
-    if args.mojibake:
-        print_mojibake_round_trip(clean_sentences(args.data))
-        print_mojibake_false_repairs(args.data)
+    codes = args.codes or [rule.code for rule in RULES]
     news = news_lines(args.data)
-    print_counts("news_raw", news, codes, args.samples)
+    if not args.timing_only:
+        print_counts("clean_sentences.txt", clean_sentences(args.data), codes, args.samples)
+        if args.mojibake:
+            print_mojibake_round_trip(clean_sentences(args.data))
+            print_mojibake_false_repairs(args.data)
+        print_counts("news_raw", news, codes, args.samples)
     if not args.no_timing:
         print_timings(news, codes, args.repeat)
     return 0

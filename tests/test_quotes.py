@@ -6,13 +6,21 @@ import dataclasses
 import re
 
 import pytest
-from hypothesis import example, given
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 import arnorm
 from arnorm.config import CLEAN, NONE, Config
 from arnorm.edits import apply_edits
-from arnorm.rules.quotes import ALL_FAMILIES, analyse, analyse_lines, classify
+from arnorm.rules.quotes import (
+    ALL_FAMILIES,
+    QUOTE_FAMILIES,
+    analyse,
+    analyse_lines,
+    classify,
+    pair_quotes,
+    plain_quotations,
+)
 
 LDQ, RDQ, LOW, DPRIME = "\u201c", "\u201d", "\u201e", "\u2033"
 LSQ, RSQ = "\u2018", "\u2019"
@@ -186,3 +194,87 @@ def test_pairing_is_stable_under_its_own_fixes(config: Config, text: str) -> Non
 def test_pairing_only_the_lines_with_marks_changes_nothing(text: str) -> None:
     every_mark = re.compile("[\"'«»“”„‟″‘’()\\[\\]]")
     assert analyse_lines(text, every_mark, ALL_FAMILIES) == analyse(text)
+
+
+# --- the plain-quotation fast path of AR401 ---------------------------------------------------
+
+WORD = st.sampled_from(["قال", "بوتين", "و", "ب", "x", "OK", "2018", "5", "ـ", "بـ", "ط§"])
+GAP = st.sampled_from([" ", "  ", "\t", "\r", "\n", ".", "،", ":", "!", "(", ")", "[", "]", ""])
+PHRASE = st.lists(st.one_of(WORD, GAP), min_size=1, max_size=4).map("".join)
+#: Lines of words, gaps and quotations in straight double quotes, with now and then a stray
+#: mark: many pair by position, and the neighbours of the marks are the cases that decide (a
+#: one-letter word, a tatweel, a digit, a bracket, punctuation, a line end, another mark).
+QUOTED = st.lists(
+    st.one_of(
+        WORD,
+        GAP,
+        st.just(" "),
+        PHRASE.map(lambda phrase: f'"{phrase}"'),
+        PHRASE.map(lambda phrase: f' "{phrase}" '),
+        st.sampled_from(['"', "'", "«", "»", "“", "@", "www."]),
+    ),
+    max_size=10,
+).map("".join)
+
+
+def full_pairs(text: str) -> list[tuple[int, int]] | None:
+    """The pairs of the full analysis, when they are all sure and none is nested."""
+    pairs = analyse_lines(text, re.compile("[\"'«»“”„‟″‘’]"), QUOTE_FAMILIES).pairs
+    if any(p.family != "double" or not p.confirmed or p.nested for p in pairs):
+        return None
+    return [(p.open, p.close) for p in pairs]
+
+
+def converted_by_full_analysis(text: str) -> str:
+    chars = list(text)
+    for pair in analyse_lines(text, re.compile("[\"'“”„‟″‘’]"), QUOTE_FAMILIES).pairs:
+        if pair.family != "guillemet" and pair.confirmed and pair.arabic and not pair.nested:
+            chars[pair.open], chars[pair.close] = "«", "»"
+    return "".join(chars)
+
+
+@given(text=QUOTED)
+@example('قال "بوتين" إن')
+@example('و"نعم".')  # a one-letter word before a closing mark and punctuation: full analysis
+@example('بـ"نعم"ـ.')  # a tatweel before the closing mark and punctuation
+@example('5"ب"')  # a prime after a digit
+@example('"OK".')
+@example('قال بوتين".x" ثم')  # glued to a word and before punctuation: it closes
+@example('قال بوتين"". ثم')  # two marks side by side read through each other
+def test_plain_quotations_are_those_of_the_full_analysis(text: str) -> None:
+    plain = plain_quotations(text)
+    event("plain" if plain else "full analysis" if plain is None else "no quote")
+    if plain is not None:
+        assert plain == full_pairs(text)
+    assert pair_quotes(text) == converted_by_full_analysis(text)
+
+
+PLAIN = [
+    pytest.param('قال "بوتين" إن', [(4, 10)], id="between spaces"),
+    pytest.param('"كيم" و("بوتين").', [(0, 4), (8, 14)], id="line start and brackets"),
+    pytest.param('قال "نعم"، ثم "لا".', [(4, 8), (14, 17)], id="before punctuation"),
+    pytest.param('قال و"نعم" ثم', [(5, 9)], id="after a one-letter word"),
+    pytest.param('قال بوتين"إن" ثم', [(9, 12)], id="glued on both sides: in turn"),
+    pytest.param('قال " نعم "', [(4, 10)], id="alone between spaces: in turn"),
+    pytest.param("بلا اقتباس", [], id="no quote at all"),
+]
+NOT_PLAIN = [
+    pytest.param('قال "نعم', id="unpaired"),
+    pytest.param('قال "أ "ب" ج"', id="nested"),
+    pytest.param('طوله 5"ب" ثم', id="a prime after a digit"),
+    pytest.param('قال "نعم ".', id="a blank before the closing mark and punctuation"),
+    pytest.param('قال" نعم" ثم', id="spaced on the wrong side"),
+    pytest.param('قال "نعم""لا"', id="two marks side by side"),
+    pytest.param('قال «نعم» و"لا"', id="another kind of mark"),
+    pytest.param('انظر "a@b.com" الآن', id="a link"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLAIN)
+def test_plain_quotations_found(text: str, expected: list[tuple[int, int]]) -> None:
+    assert plain_quotations(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_PLAIN)
+def test_other_lines_take_the_full_analysis(text: str) -> None:
+    assert plain_quotations(text) is None

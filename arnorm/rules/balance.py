@@ -23,10 +23,13 @@ from arnorm.chars import (
     char_class,
     describe,
 )
-from arnorm.config import Config
 from arnorm.edits import Edit
-from arnorm.rules.base import Rule
-from arnorm.rules.quotes import ALL_FAMILIES, Stray, analyse_lines
+from arnorm.rules.base import Rule, unchanged
+from arnorm.rules.quotes import ALL_FAMILIES, QUOTE_MARKS, Stray, analyse_lines
+
+#: The brackets that the pairing reads (braces are not paired). With the quotation marks, they
+#: are the rules' triggers: a line without any has nothing to report.
+_BRACKETS = "()[]"
 
 
 @functools.cache
@@ -84,10 +87,6 @@ def _findings(text: str, code: str, *, brackets: bool) -> Iterator[Edit]:
         yield Edit(index, index + 1, None, code, safe=False, note=message)
 
 
-def _unchanged(text: str, config: Config) -> str:
-    return text  # findings only: there is nothing to fix
-
-
 UNBALANCED_QUOTE = Rule(
     code="AR402",
     name="unbalanced-quote",
@@ -115,7 +114,8 @@ No fix: the rule only reports.
     safe=False,
     enabled=lambda config: config.balance,
     find=lambda text, config: _findings(text, "AR402", brackets=False),
-    fast=_unchanged,
+    trigger=lambda config: QUOTE_MARKS,
+    fast=unchanged,
 )
 
 UNBALANCED_BRACKET = Rule(
@@ -142,7 +142,8 @@ No fix: the rule only reports.
     safe=False,
     enabled=lambda config: config.balance,
     find=lambda text, config: _findings(text, "AR403", brackets=True),
-    fast=_unchanged,
+    trigger=lambda config: frozenset(_BRACKETS),
+    fast=unchanged,
 )
 
 RULES: tuple[Rule, ...] = (UNBALANCED_QUOTE, UNBALANCED_BRACKET)

@@ -239,13 +239,19 @@ def repair_mojibake(line: str) -> str:
 
 
 @functools.cache
-def _suspect() -> re.Pattern[str]:
-    """A character every repairable line holds: a latin-1 lead (rare in correct text, and
-    also the windows-1256 lead of punctuation, â) or a windows-1256 continuation character
-    that is not punctuation (the windows-1256 leads of Arabic are common letters)."""
+def _suspects() -> frozenset[str]:
+    """The characters one of which every repairable line holds: a latin-1 lead (rare in
+    correct text, and also the windows-1256 lead of punctuation, â) or a windows-1256
+    continuation character that is not punctuation (the windows-1256 leads of Arabic are
+    common letters). They are the rule's trigger: the engine's scan for them costs 0.1 ms on
+    the news lines, where this rule's own search cost 3.7 ms."""
     strong_1256 = {ch for ch in windows_1256().tails if ch not in _WEAK}
-    latin_leads = set(_LATIN_LETTER_LEADS.decode("latin-1"))
-    return re.compile(char_class(strong_1256 | latin_leads))
+    return frozenset(strong_1256 | set(_LATIN_LETTER_LEADS.decode("latin-1")))
+
+
+@functools.cache
+def _suspect() -> re.Pattern[str]:
+    return re.compile(char_class(_suspects()))
 
 
 def _line_edits(line: str, fixed: str, offset: int) -> Iterator[Edit]:
@@ -316,6 +322,7 @@ Safe: a span is repaired only when it decodes cleanly and could not be correct t
     enabled=lambda config: config.mojibake,
     find=lambda text, config: _mojibake_edits(text),
     fast=lambda text, config: _repair_text(text),
+    trigger=lambda config: _suspects(),
 )
 
 RULES: tuple[Rule, ...] = (MOJIBAKE,)

@@ -26,7 +26,7 @@ from arnorm.chars import (
     char_class,
 )
 from arnorm.rules.base import Rule, substitution_rule
-from arnorm.rules.context import in_link, only_when
+from arnorm.rules.context import in_link
 
 ARABIC_PUNCTUATION = {",": ARABIC_COMMA, ";": ARABIC_SEMICOLON, "?": ARABIC_QUESTION_MARK}
 
@@ -101,13 +101,11 @@ def use_arabic_punctuation(text: str) -> str:
     return _latin_punctuation().sub(_arabic_mark, text)
 
 
-LATIN_PUNCTUATION = only_when(
-    lambda text: "," in text or ";" in text or "?" in text,
-    substitution_rule(
-        code="AR411",
-        name="latin-punctuation",
-        message="Latin punctuation after an Arabic word: use the Arabic mark",
-        doc="""
+LATIN_PUNCTUATION = substitution_rule(
+    code="AR411",
+    name="latin-punctuation",
+    message="Latin punctuation after an Arabic word: use the Arabic mark",
+    doc="""
 ## What it does
 Turns an ASCII comma, semicolon or question mark that follows an Arabic word into the Arabic
 comma, semicolon or question mark (، ؛ ؟). Harakat, closing quotes or brackets and stray
@@ -129,13 +127,14 @@ search treat the two differently, and the Latin comma looks wrong in right-to-le
 ## Fix safety
 Safe: the mark keeps its meaning.
 """,
-        enabled=lambda config: config.punctuation,
-        pattern=lambda config: _latin_punctuation(),
-        replace=lambda match, config: _arabic_mark(match),
-        note=lambda match: (
-            f"ASCII {match.group()!r} after an Arabic word: use {ARABIC_PUNCTUATION[match.group()]}"
-        ),
+    enabled=lambda config: config.punctuation,
+    pattern=lambda config: _latin_punctuation(),
+    replace=lambda match, config: _arabic_mark(match),
+    note=lambda match: (
+        f"ASCII {match.group()!r} after an Arabic word: use {ARABIC_PUNCTUATION[match.group()]}"
     ),
+    # The engine skips the rule on lines without one of them (a scan it makes anyway).
+    trigger=lambda config: frozenset(ARABIC_PUNCTUATION),
 )
 
 RULES: tuple[Rule, ...] = (LATIN_PUNCTUATION,)

@@ -367,20 +367,73 @@ def _any_quote() -> re.Pattern[str]:
     return re.compile(char_class(DOUBLE_QUOTES + SINGLE_QUOTES))
 
 
+# Most quoted lines of news hold nothing but straight double quotes that pair in turn (1,581
+# of the 1,687 lines with a straight, curly or single quote): one pattern finds their pairs in
+# a single scan, for a third of the cost of the full analysis (measured in the README).
+@functools.cache
+def _plain_quotation() -> re.Pattern[str]:
+    """Two straight double quotes, the first of which may open and the second may close.
+
+    A mark may open after the start or a blank (it cannot close there), or after an Arabic
+    letter, a tatweel or an opening bracket when neither a blank nor punctuation follows it
+    (it cannot close then either, and it is no prime after a digit). A mark may close before
+    the end or a blank, or before punctuation when no blank precedes it (it cannot open
+    there). Such marks, taken in turn, are what :func:`analyse` pairs when nothing is left
+    over; that is :func:`plain_quotations`' test.
+    """
+    after_open = char_class(OPEN_CONTEXT | ARABIC_SCRIPT_LETTERS)[1:-1]
+    punctuation = char_class(CLOSE_CONTEXT)[1:-1]
+    opening = rf'"(?:(?<!\S")|(?<=[{after_open}]")(?![\s{punctuation}]))'
+    closing = rf'"(?:(?!\S)|(?<=\S")(?=[{punctuation}]))'
+    return re.compile(rf'{opening}[^"\n]+{closing}')
+
+
+@functools.cache
+def _other_quote() -> re.Pattern[str]:
+    return re.compile(char_class(QUOTE_MARKS - {'"'}))
+
+
+def plain_quotations(text: str) -> list[tuple[int, int]] | None:
+    """The (opening, closing) positions of the quotations of `text` when its quotation marks
+    are all straight double quotes that pair in turn (see :func:`_plain_quotation`); None
+    when some mark needs the full analysis of :func:`analyse`.
+
+    The full analysis finds the very same pairs, all of them confirmed, none nested: each
+    mark that may open finds no quote open and opens one, each mark that may close closes
+    it, and no mark is left over to make a pair unsure (a property test checks it).
+
+    >>> plain_quotations('قال "بوتين" إن "نعم".'), plain_quotations('قال "نعم ".')
+    ([(4, 10), (15, 19)], None)
+    """
+    if may_hold_links(text) or _other_quote().search(text):
+        return None
+    spans = [(match.start(), match.end() - 1) for match in _plain_quotation().finditer(text)]
+    return spans if 2 * len(spans) == text.count('"') else None
+
+
+def _convertible(text: str) -> Iterator[tuple[Family, int, int]]:
+    """(family, opening, closing) of the quotations that AR401 rewrites, in order."""
+    plain = plain_quotations(text)
+    if plain is not None:
+        yield from (("double", *pair) for pair in plain if _pair_is_arabic(text, *pair))
+        return
+    for pair in analyse_lines(text, _any_quote(), QUOTE_FAMILIES).pairs:
+        if pair.family != "guillemet" and pair.confirmed and pair.arabic and not pair.nested:
+            yield pair.family, pair.open, pair.close
+
+
 def _conversions(text: str, style: Quotes) -> list[tuple[int, str]]:
     """(position, new mark) for every quotation mark to rewrite, in order of position."""
     if style == "keep" or not _any_quote().search(text):
         return []
     marks = STYLES[style]
     changes: list[tuple[int, str]] = []
-    for pair in analyse_lines(text, _any_quote(), QUOTE_FAMILIES).pairs:
-        if pair.family == "guillemet" or not (pair.confirmed and pair.arabic) or pair.nested:
-            continue
-        opening, closing = marks[pair.family]
-        if text[pair.open] != opening:
-            changes.append((pair.open, opening))
-        if text[pair.close] != closing:
-            changes.append((pair.close, closing))
+    for family, start, end in _convertible(text):
+        opening, closing = marks[family]
+        if text[start] != opening:
+            changes.append((start, opening))
+        if text[end] != closing:
+            changes.append((end, closing))
     changes.sort()
     return changes
 
@@ -472,6 +525,8 @@ by position or every quote of the line paired.
     enabled=lambda config: config.quotes != "keep",
     find=lambda text, config: _quote_edits(text, config.quotes),
     fast=lambda text, config: pair_quotes(text, config.quotes),
+    # Two lines in three have no quote: the engine's scan skips the rule there.
+    trigger=lambda config: frozenset(DOUBLE_QUOTES + SINGLE_QUOTES),
 )
 
 RULES: tuple[Rule, ...] = (QUOTE_STYLE,)

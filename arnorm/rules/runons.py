@@ -86,7 +86,13 @@ def _note(split: RunSplit) -> str:
 
 
 def find_runons(text: str, config: Config) -> Iterator[Edit]:
-    for split in _segmenter(config).splits(text):
+    segmenter = _segmenter(config)
+    # The fast path's answer first: it knows most tokens as needing no space (a set lookup per
+    # token, not a lookup per run), and where it inserts nothing there is no edit to find, as
+    # fast == find requires. fix on the news lines: about 300 ms -> 240 ms.
+    if not segmenter.split_points(text):
+        return
+    for split in segmenter.splits(text):
         safe = split.margin >= SAFE_MARGIN or split.after_end
         note = _note(split)
         for point in split.points:

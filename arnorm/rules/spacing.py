@@ -49,6 +49,8 @@ ARABIC_MARKS_OF_PAUSE = ARABIC_COMMA + ARABIC_SEMICOLON + ARABIC_QUESTION_MARK
 _AMBIGUOUS_QUOTES = DOUBLE_QUOTES + SINGLE_QUOTES
 _QUOTES = frozenset({"double", "single", "guillemet"})
 _BLANK = " \t"
+_MAY_OPEN = _AMBIGUOUS_QUOTES + LEFT_GUILLEMET + "(["
+_MAY_CLOSE = _AMBIGUOUS_QUOTES + RIGHT_GUILLEMET + ")]"
 
 # --- spaces just inside quotes and brackets (AR425) ------------------------------------------
 
@@ -59,12 +61,10 @@ def _space_inside() -> re.Pattern[str]:
 
     Written to start with the (rare) marks, so that the regex engine scans for them quickly.
     """
-    opening = _AMBIGUOUS_QUOTES + LEFT_GUILLEMET + "(["
-    closing = _AMBIGUOUS_QUOTES + RIGHT_GUILLEMET + ")]"
     marks, after_open, before_close = (
-        char_class(opening + closing),
-        char_class(opening),
-        char_class(closing),
+        char_class(_MAY_OPEN + _MAY_CLOSE),
+        char_class(_MAY_OPEN),
+        char_class(_MAY_CLOSE),
     )
     return re.compile(f"{marks}(?:(?<={after_open})[ \t]|(?<=[ \t].)(?<={before_close}))")
 
@@ -376,6 +376,8 @@ Safe: only blanks inside a pair are removed, never a line break.
         enabled=lambda config: config.spacing,
         find=lambda text, config: _space_inside_edits(text),
         fast=lambda text, config: remove_space_inside_quotes(text),
+        # The marks of the gate: lines without any skip the gate's search (the scan is shared).
+        trigger=lambda config: frozenset(_MAY_OPEN + _MAY_CLOSE),
     ),
 )
 
