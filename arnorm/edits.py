@@ -91,6 +91,13 @@ def compose(log: Sequence[Edit], text: str, edits: Sequence[Edit], *, source: st
     A merged edit that undoes
     itself (the final text equals the input) is dropped. Runs in linear time after a sort.
     """
+    if not log:
+        return _first_log(edits, source)
+    return _merged_log(log, text, edits, source)
+
+
+def _merged_log(log: Sequence[Edit], text: str, edits: Sequence[Edit], source: str) -> list[Edit]:
+    """:func:`compose` in general: old and new edits placed on `text`, then merged."""
     placed: list[tuple[int, int, int, Edit]] = []
     delta = 0
     for old in log:
@@ -116,6 +123,14 @@ def compose(log: Sequence[Edit], text: str, edits: Sequence[Edit], *, source: st
         if merged.replacement != source[merged.start : merged.end]:
             result.append(merged)
     return result
+
+
+def _first_log(edits: Sequence[Edit], source: str) -> list[Edit]:
+    """:func:`compose` with an empty log (5 in 6 calls on news lines): then `source` is the
+    text the edits were made on and there is nothing to merge, so each edit stays as it is,
+    unless it changes nothing."""
+    fresh = sorted((e for e in edits if e.replacement is not None), key=lambda e: (e.start, e.end))
+    return [e for e in fresh if e.replacement != source[e.start : e.end]]
 
 
 def _merge(

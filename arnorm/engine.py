@@ -18,7 +18,7 @@ from arnorm.chars import char_class
 from arnorm.config import Config, resolve
 from arnorm.edits import Edit, OffsetMap, apply_edits, compose
 from arnorm.rules import BY_CODE, RULES
-from arnorm.rules.base import Rule
+from arnorm.rules.base import Rule, unchanged
 
 
 @dataclass(frozen=True)
@@ -91,12 +91,19 @@ class _Plan:
         rules = active_rules(config)
         triggers = [rule.trigger(config) if rule.trigger else None for rule in rules]
         self.steps = tuple(zip(rules, triggers, strict=True))
+        # The fast path of each step, bound once: clean calls it per rule per line. Rules that
+        # only report have nothing to do there.
+        self.fixes = tuple(
+            (functools.partial(_applied, rule) if rule.fast is None else rule.fast, trigger)
+            for rule, trigger in self.steps
+            if rule.fast is not unchanged
+        )
         wanted = frozenset().union(*(trigger for trigger in triggers if trigger))
         self._scan = re.compile(_scan_class(wanted))
 
-    def present(self, text: str) -> set[str]:
+    def present(self, text: str) -> frozenset[str]:
         """The trigger characters that `text` holds (and perhaps a few others)."""
-        return set(self._scan.findall(text))
+        return frozenset(self._scan.findall(text))
 
 
 def _scan_class(chars: frozenset[str]) -> str:
@@ -161,28 +168,20 @@ def cleaner(preset: str | Config = "clean", **options: object) -> Callable[[str]
 def _clean(text: str, config: Config) -> str:
     _check_text(text)
     plan = _plan(config)
-    presence = _Presence(plan)
-    for rule, trigger in plan.steps:
-        if not presence.lacks(trigger, text):
-            text = rule.fix(text, config)
+    scanned: str | None = None
+    found: frozenset[str] = frozenset()
+    for fix_fast, trigger in plan.fixes:
+        if trigger is not None:  # scanned again only when a rule changed the text (inlined)
+            if text is not scanned:
+                scanned, found = text, plan.present(text)
+            if trigger.isdisjoint(found):
+                continue
+        text = fix_fast(text, config)
     return text
 
 
-class _Presence:
-    """Which trigger characters the current text holds, scanned again only when it changed."""
-
-    def __init__(self, plan: _Plan) -> None:
-        self._plan = plan
-        self._text: str | None = None
-        self._found: set[str] = set()
-
-    def lacks(self, trigger: frozenset[str] | None, text: str) -> bool:
-        """Whether a rule with `trigger` has nothing to do in `text`."""
-        if trigger is None:
-            return False
-        if text is not self._text:
-            self._text, self._found = text, self._plan.present(text)
-        return trigger.isdisjoint(self._found)
+def _applied(rule: Rule, text: str, config: Config) -> str:
+    return apply_edits(text, rule.find(text, config))
 
 
 #: A span of the input, ``(start, end)``.
@@ -214,10 +213,14 @@ def _run(
     log: list[Edit] = []
     passes: list[_Pass] = []
     plan = _plan(config)
-    presence = _Presence(plan)
+    scanned: str | None = None
+    found: frozenset[str] = frozenset()
     for rule, trigger in plan.steps:
-        if presence.lacks(trigger, text):
-            continue
+        if trigger is not None:  # as in _clean: the text is scanned again only when it changed
+            if text is not scanned:
+                scanned, found = text, plan.present(text)
+            if trigger.isdisjoint(found):
+                continue
         edits = list(rule.find(text, config))
         if edits and suppress:
             edits = _unsuppressed(edits, OffsetMap(log), suppress)

@@ -149,3 +149,28 @@ def test_protected_spans_are_never_reported_and_come_back_unchanged(text: str) -
     for lo, hi in prepared.protect:
         start, end = fixed.output_span(lo, hi)
         assert fixed.text[start:end] == text[lo:hi]
+
+
+HTML_NOOPS = [
+    pytest.param(f'<p title="أ{N}ب">نص</p>\n', id="tag attributes"),
+    pytest.param("<p>مسافة&nbsp;هنا و&#1575; و&amp;</p>\n", id="entities are markup"),
+    pytest.param(f"<!-- ملاحظة{N} -->\n<p>نص</p>\n", id="comment"),
+    pytest.param(f"<script>var s = 'أ{N}ب';</script>\n", id="script contents"),
+    pytest.param('<a href="x">قال "نعم"</a>\n', id="prose with nothing to fix"),
+]
+
+
+@pytest.mark.parametrize("text", HTML_NOOPS)
+def test_html_markup_is_neither_reported_nor_changed(text: str) -> None:
+    path = Path("page.html")
+    path.write_text(text, encoding="utf-8")
+    check = run("check", "page.html")
+    assert (check.code, check.out) == (0, "No problems found in 1 file.\n")
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_html_prose_between_tags_is_fixed() -> None:
+    path = Path("page.htm")
+    path.write_text(f'<p class="a">قال{N}الوزير</p>\n', encoding="utf-8")
+    assert run("fix", "page.htm").code == 1
+    assert path.read_text(encoding="utf-8") == '<p class="a">قال الوزير</p>\n'

@@ -152,8 +152,13 @@ class Prepared:
 
 
 def prepare(name: str, text: str, settings: Settings) -> Prepared:
-    """Protect Markdown code and markup and ``arnorm: off`` regions; read ``ignore`` lines."""
-    markup = markdown.scan(text) if markdown.is_markdown(name) else markdown.Markup((), ())
+    """Protect Markdown and HTML markup and ``arnorm: off`` regions; read ``ignore`` lines."""
+    if markdown.is_markdown(name):
+        markup = markdown.scan(text)
+    elif markdown.is_html(name):
+        markup = markdown.scan_html(text)
+    else:
+        markup = markdown.Markup((), ())
     found = suppress.scan(text, markup.code)
     protect = markdown.merge([*markup.spans, *found.protect])
     return Prepared(settings.config_for(name), protect, found.suppress, found.problems)

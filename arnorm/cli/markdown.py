@@ -71,6 +71,44 @@ def is_markdown(name: str) -> bool:
     return name.lower().endswith(SUFFIXES)
 
 
+#: File name endings read as HTML or XML source.
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".svg")
+
+
+def is_html(name: str) -> bool:
+    return name.lower().endswith(HTML_SUFFIXES)
+
+
+@functools.cache
+def _html_markup() -> re.Pattern[str]:
+    raw_text = r"<(?P<raw>script|style)\b[^>]*>[\s\S]*?(?:</(?P=raw)\s*>|\Z)"
+    return re.compile(
+        "|".join(
+            (
+                r"<!--[\s\S]*?(?:-->|\Z)",
+                r"<!\[CDATA\[[\s\S]*?(?:\]\]>|\Z)",
+                r"<[!?][^<>]*>",
+                raw_text,
+                r"</?[A-Za-z][A-Za-z0-9:\-]*(?:\s[^<>]*)?/?>",
+                r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});",
+            )
+        ),
+        re.IGNORECASE,
+    )
+
+
+def scan_html(text: str) -> Markup:
+    r"""The markup spans of an HTML or XML source: tags with their attributes, comments,
+    declarations, script and style contents, and character entities. Only the text between
+    tags is prose.
+
+    >>> text = '<p title="x\xa0y">قال\xa0الوزير &amp; <!-- x\xa0 --></p>'
+    >>> [text[a:b] for a, b in scan_html(text).spans]
+    ['<p title="x\xa0y">', '&amp;', '<!-- x\xa0 --></p>']
+    """
+    return Markup((), tuple(match.span() for match in _html_markup().finditer(text)))
+
+
 def scan(text: str) -> Markup:
     """The code and markup spans of `text`."""
     blocks = code_blocks(text)

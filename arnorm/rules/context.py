@@ -1,0 +1,125 @@
+"""Where the typography rules may act: Arabic context, and links they must leave alone.
+
+The quote, punctuation, spacing and balance rules change only Arabic text, so that a Latin
+sentence, a URL or a number keeps its own conventions. Each rule states its context with the
+helpers here: whether a text has an Arabic letter at all, and which letter is nearest to a
+position on its line. URLs and e-mail addresses are never touched by those rules.
+
+>>> has_arabic_letter("He said hi"), has_arabic_letter("قال hi")
+(False, True)
+>>> nearest_letter_is_arabic("قال 3 ,", 6, -1)
+True
+>>> in_link("see http://x.org/a?b,c now", 18)
+True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Callable, Iterator
+
+from arnorm.chars import ARABIC_SCRIPT_LETTERS, char_class
+from arnorm.config import Config
+from arnorm.edits import Edit, apply_edits
+from arnorm.rules.base import Rule
+
+#: How far (in characters, on the same line) a rule looks for the nearest letter or for the
+#: ends of a token. Beyond that the context is unknown and the rules leave the text alone.
+NEIGHBOURHOOD = 200
+
+_LINK_HINTS = ("://", "www.", "@")
+
+
+@functools.cache
+def arabic_letter() -> re.Pattern[str]:
+    """A pattern for one letter of the Arabic script (tatweel and presentation forms included)."""
+    return re.compile(char_class(ARABIC_SCRIPT_LETTERS))
+
+
+def has_arabic_letter(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds a letter of the Arabic script.
+
+    >>> has_arabic_letter("«x»"), has_arabic_letter("«س»", 1, 2)
+    (False, True)
+    """
+    return arabic_letter().search(text, start, len(text) if end is None else end) is not None
+
+
+def nearest_letter(text: str, index: int, step: int) -> str | None:
+    """The first letter from `index` on in direction `step` (1 or -1), on the same line.
+
+    Marks, digits, spaces and punctuation are skipped; None when the line ends first or no
+    letter is within :data:`NEIGHBOURHOOD` characters.
+
+    >>> nearest_letter("ab 12 .", 6, -1), nearest_letter("x\\n 1", 2, 1)
+    ('b', None)
+    """
+    stop = max(-1, index - NEIGHBOURHOOD) if step < 0 else min(len(text), index + NEIGHBOURHOOD)
+    for i in range(index, stop, step):
+        ch = text[i]
+        if ch == "\n":
+            return None
+        if ch.isalpha():
+            return ch
+    return None
+
+
+def nearest_letter_is_arabic(text: str, index: int, step: int) -> bool:
+    """Whether the nearest letter from `index` in direction `step` is an Arabic one."""
+    return nearest_letter(text, index, step) in ARABIC_SCRIPT_LETTERS
+
+
+def token_at(text: str, index: int) -> tuple[int, int]:
+    """The span of the run of non-space characters around `index` (bounded, on one line).
+
+    >>> token_at("ab cd ef", 4)
+    (3, 5)
+    """
+    start = index
+    low = max(0, index - NEIGHBOURHOOD)
+    while start > low and not text[start - 1].isspace():
+        start -= 1
+    end = index
+    high = min(len(text), index + NEIGHBOURHOOD)
+    while end < high and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def may_hold_links(text: str) -> bool:
+    """A cheap test: False when `text` cannot hold a URL or an e-mail address."""
+    return any(hint in text for hint in _LINK_HINTS)
+
+
+def in_link(text: str, index: int) -> bool:
+    """Whether `index` falls in a URL (``scheme://...`` or ``www....``) or an e-mail address.
+
+    The test is made on the whitespace-delimited token around `index`.
+
+    >>> in_link("راسلنا على a@b.com, أو", 16), in_link("روسيا, الصين", 5)
+    (True, False)
+    """
+    start, end = token_at(text, index)
+    token = text[start:end]
+    return "://" in token or token.startswith("www.") or "@" in token
+
+
+def only_when(applies: Callable[[str], bool], rule: Rule) -> Rule:
+    """`rule` acting only on texts for which `applies` holds (a cheap test comes first).
+
+    Both paths of the rule are gated by the same test, so they still agree.
+    """
+    find, fast = rule.find, rule.fast
+
+    def gated_find(text: str, config: Config) -> Iterator[Edit]:
+        if applies(text):
+            yield from find(text, config)
+
+    def gated_fast(text: str, config: Config) -> str:
+        if not applies(text):
+            return text
+        return fast(text, config) if fast is not None else apply_edits(text, find(text, config))
+
+    return dataclasses.replace(rule, find=gated_find, fast=gated_fast)
