@@ -14,7 +14,20 @@ import functools
 import re
 from collections.abc import Iterator
 
-from arnorm.chars import ARABIC_LETTERS, ARABIC_MARKS, FOREIGN_LETTERS, TATWEEL, ZWNJ, char_class
+from arnorm.chars import (
+    ARABIC_LETTERS,
+    ARABIC_MARKS,
+    ARABIC_QUESTION_MARK,
+    ARABIC_SEMICOLON,
+    DOUBLE_QUOTES,
+    FOREIGN_LETTERS,
+    LEFT_GUILLEMET,
+    RIGHT_GUILLEMET,
+    SINGLE_QUOTES,
+    TATWEEL,
+    ZWNJ,
+    char_class,
+)
 from arnorm.runs import composed_letters
 from arnorm.spelling import IDENTITY, Spelling
 
@@ -38,8 +51,13 @@ def _foreign() -> re.Pattern[str]:
 
 @functools.cache
 def _segment() -> re.Pattern[str]:
-    """A stretch of text without a line break, sentence punctuation, quotes or brackets."""
-    return re.compile('[^\n.!?:;\u061f\u061b"\u00ab\u00bb\u201c\u201d()\\[\\]]+')
+    """A stretch of text without a line break, sentence punctuation, quotes or brackets.
+
+    Every quotation mark ends a stretch, not only the ones AR401 writes: it turns „ into «,
+    and a passage must end at the same place before and after it."""
+    quotes = DOUBLE_QUOTES + SINGLE_QUOTES + LEFT_GUILLEMET + RIGHT_GUILLEMET
+    stops = set("\n.!?:;()[]" + ARABIC_QUESTION_MARK + ARABIC_SEMICOLON + quotes)
+    return re.compile(char_class(stops, negate=True) + "+")
 
 
 @functools.cache

@@ -60,6 +60,7 @@ CONFIGS = {
 @example("فيًـًفي")  # diacritics=strip: AR301 kept a tatweel for marks that were then stripped
 @example("فيـٓـ0")  # AR301 shortened ـٓـ to ـٓ: AR502 no longer saw the tatweel before 0
 @example("اا\u200d\u200cفیًعلى")  # joiners=keep: a split cut the ZWNJ that made it Persian
+@example("\ufb52ط§ظ„فيعلىØ§Ù„")  # AR401 made „ a «, which ended the Persian passage there
 def test_clean_is_idempotent(config: Config, text: str) -> None:
     once = arnorm.clean(text, preset=config)
     assert arnorm.clean(once, preset=config) == once
