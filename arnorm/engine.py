@@ -77,7 +77,7 @@ class Fixed:
 @functools.lru_cache(maxsize=64)
 def active_rules(config: Config) -> tuple[Rule, ...]:
     """The rules that `config` switches on, in pipeline order."""
-    return tuple(rule for rule in RULES if rule.code not in config.ignore and rule.enabled(config))
+    return tuple(rule for rule in RULES if rule.runs(config))
 
 
 class _Plan:

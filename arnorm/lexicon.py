@@ -23,6 +23,7 @@ from arnorm.chars import (
     TATWEEL,
     char_class,
 )
+from arnorm.hamza import compose_hamza
 from arnorm.spelling import IDENTITY, Spelling
 
 #: The Zipf frequency a word from a user's extra-words file gets when it is not in wordfreq:
@@ -41,16 +42,18 @@ def _presentation() -> re.Pattern[str]:
 
 
 def lookup_key(word: str) -> str:
-    """The form of `word` the dictionary is keyed by.
+    """The form of `word` the dictionary is keyed by: a letter and a combining hamza or madda
+    composed (as NFC, wordfreq and AR106 compose them), then marks, tatweel and invisible
+    characters dropped.
 
     >>> lookup_key("بِفَضْلِ") == lookup_key("بـفـضل") == lookup_key("بفضل")
     True
-    >>> lookup_key("ﻹقالة")
-    'لإقالة'
+    >>> lookup_key("ﻹقالة"), lookup_key("سا\N{ARABIC HAMZA ABOVE}ل")
+    ('لإقالة', 'سأل')
     """
     if not word.isascii():
         word = _presentation().sub(lambda m: unicodedata.normalize("NFKC", m.group()), word)
-        word = _ignorable().sub("", word)
+        word = _ignorable().sub("", compose_hamza(word))
     return word
 
 

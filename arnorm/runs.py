@@ -17,12 +17,16 @@ from typing import NamedTuple
 from arnorm.chars import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
+    COMBINING_HAMZA_AND_MADDA,
+    HAMZA_COMPOSITIONS,
     INVISIBLE_FORMAT,
     JOINERS,
     PRESENTATION_FORMS,
+    PRESENTATION_LETTERS,
     TATWEEL,
     char_class,
 )
+from arnorm.hamza import HAMZA_BASES, absorbed_mark
 from arnorm.lexicon import lookup_key
 from arnorm.spelling import IDENTITY, Spelling
 
@@ -48,6 +52,8 @@ IGNORABLE = ARABIC_MARKS | INVISIBLE_FORMAT | JOINERS | {TATWEEL}
 #: What rides on a letter: a tanween counts only on a letter, through these (a mark after an
 #: invisible character has no letter under it, and AR302 drops it).
 _RIDERS = ARABIC_MARKS | {TATWEEL}
+#: What AR301 counts as a letter after a tatweel (presentation forms too, before AR105 runs).
+_LETTERS = ARABIC_LETTERS | PRESENTATION_LETTERS
 
 
 def _is_letter_form(ch: str) -> bool:
@@ -82,7 +88,8 @@ class Run(NamedTuple):
 
     @classmethod
     def read(cls, run: str, spelling: Spelling = IDENTITY) -> Run:
-        """The run as `spelling` will leave it: its key folded, and tanween read only if the
+        """The run as `spelling` will leave it: its key folded, a letter and a combining hamza
+        or madda read as the letter AR106 will make of them, and tanween read only if the
         harakat survive (the folds are 1:1, so key positions still map back to the run).
 
         >>> Run.read("بِفَضْلِ")
@@ -94,6 +101,8 @@ class Run(NamedTuple):
         >>> search = Spelling(alef_maksura=True, teh_marbuta=True, marks=False)
         >>> Run.read("مدرسةكبيرة", search).key, Run.read("شكراًجزيلاً", search).ends
         ('مدرسهكبيره', frozenset())
+        >>> Run.read("سا\N{ARABIC HAMZA ABOVE}ل").key, Run.read("سأل").key
+        ('سأل', 'سأل')
         """
         if _plain_letters().fullmatch(run):
             key = spelling.fold(run)
@@ -102,6 +111,7 @@ class Run(NamedTuple):
         starts: list[int] = []
         tanween: set[int] = set()
         on_letter = False  # whether a mark here sits on a letter (through marks and tatweel)
+        run = composed_letters(run, spelling)
         for index, ch in enumerate(run):
             if ch in IGNORABLE:
                 if ch in TANWEEN and on_letter and spelling.marks:
@@ -114,6 +124,62 @@ class Run(NamedTuple):
             starts.extend([index] + [-1] * (len(folded) - 1))
         key = spelling.fold("".join(letters))
         return cls(key, tuple(starts), word_ends(key, tanween))
+
+
+def composed_letters(text: str, spelling: Spelling = IDENTITY) -> str:
+    """`text` with each letter that will absorb a combining hamza or madda written as the letter
+    AR106 will make (ا as أ ...), the marks left where they are (so indices still match).
+
+    The hamza may ride on a tatweel after the letter: AR301 moves it to the letter when it
+    removes the tatweel, always under ``tatweel="strip"`` and between two letters otherwise.
+    (When the marks clash and AR301 keeps the tatweel, the text does not change: either reading
+    is then the same in every pass.)
+
+    >>> hamza = "\N{ARABIC HAMZA ABOVE}"
+    >>> [composed_letters(run) for run in ("سا" + hamza + "ل", "بيـ" + hamza + "ت", "بيـ" + hamza)]
+    ['سأ\u0654ل', 'بئـ\u0654ت', 'بيـ\u0654']
+    """
+    if COMBINING_HAMZA_AND_MADDA.isdisjoint(text):
+        return text
+    letters: list[str] | None = None
+    for match in _base_before_hamza().finditer(text):
+        base, index = match.group(), match.start()
+        marks = marks_reaching(text, index + 1, spelling)
+        mark = absorbed_mark(base, marks)
+        if mark is not None:
+            letters = list(text) if letters is None else letters
+            letters[index] = HAMZA_COMPOSITIONS[base, marks[mark]]
+    return text if letters is None else "".join(letters)
+
+
+def marks_reaching(text: str, index: int, spelling: Spelling = IDENTITY) -> str:
+    """The marks from `index` on that will sit on the letter before `index` once AR301 has
+    run: the marks up to the next letter, through the tatweels, if AR301 removes them.
+
+    >>> fatha, damma = "\N{ARABIC FATHA}", "\N{ARABIC DAMMA}"
+    >>> marks_reaching("ب" + fatha + "ـ" + damma + "ت", 1) == fatha + damma
+    True
+    >>> marks_reaching("ب" + fatha + "ـ" + damma + " ", 1) == fatha
+    True
+    """
+    riders = _riders().match(text, index)
+    assert riders is not None  # the pattern matches the empty string
+    end = riders.end()
+    removed = not spelling.tatweel or (end < len(text) and text[end] in _LETTERS)
+    marks = riders.group() if removed else riders.group().partition(TATWEEL)[0]
+    return marks.replace(TATWEEL, "")
+
+
+@functools.cache
+def _riders() -> re.Pattern[str]:
+    return re.compile(char_class(_RIDERS) + "*")
+
+
+@functools.cache
+def _base_before_hamza() -> re.Pattern[str]:
+    """A letter that takes a hamza or madda, with one ahead of it through marks and tatweel."""
+    riders, hamza = char_class(_RIDERS), char_class(COMBINING_HAMZA_AND_MADDA)
+    return re.compile(f"{char_class(HAMZA_BASES)}(?={riders}*{hamza})")
 
 
 def _alef_follows(run: str, index: int, spelling: Spelling) -> bool:

@@ -8,6 +8,9 @@ import arnorm
 from arnorm.chars import ALEF_VARIANTS
 from arnorm.config import NONE
 
+HAMZA, MADDA, FATHA = "\N{ARABIC HAMZA ABOVE}", "\N{ARABIC MADDAH ABOVE}", "\N{ARABIC FATHA}"
+SMALL_HIGH_SEEN = "\N{ARABIC SMALL HIGH SEEN}"  # a Quranic sign of the hamza's class (230)
+
 
 def only(option: str) -> dict[str, object]:
     return {"preset": NONE, option: True}
@@ -17,12 +20,19 @@ FOLD_FIXES = [
     pytest.param("fold_alef", "أحمد إلى آخر ٱلكتاب", "احمد الى اخر الكتاب", id="alef: four"),
     pytest.param("fold_alef", "ٲ ٳ ٵ", "ا ا ا", id="alef: wavy and high hamza"),
     pytest.param("fold_alef", "أَحمد", "اَحمد", id="alef: marks stay"),
+    pytest.param("fold_alef", "ا" + HAMZA + "حمد", "احمد", id="alef: decomposed أ"),
+    pytest.param("fold_alef", "ا" + FATHA + HAMZA, "ا" + FATHA, id="alef: haraka between"),
+    pytest.param("fold_alef", "آ" + MADDA, "ا", id="alef: a madda AR106 would join after"),
+    pytest.param("fold_alef", "ا" + MADDA + HAMZA, "ا", id="alef: one after the other"),
     pytest.param("fold_alef_maksura", "على مستشفى", "علي مستشفي", id="maksura"),
     pytest.param("fold_teh_marbuta", "مدرسة الجامعة", "مدرسه الجامعه", id="teh marbuta"),
 ]
 FOLD_NOOPS = [
     pytest.param("fold_alef", "اسلام ؤ ئ ء", id="alef: other hamza letters stay"),
     pytest.param("fold_alef", "ى", id="alef: maksura is not alef"),
+    pytest.param("fold_alef", "ا" + FATHA, id="alef: bare alef with a haraka"),
+    pytest.param("fold_alef", "ا" + SMALL_HIGH_SEEN + HAMZA, id="alef: hamza blocked as in NFC"),
+    pytest.param("fold_alef", "و" + HAMZA, id="alef: hamza on waw is not alef's"),
     pytest.param("fold_alef_maksura", "في ي", id="maksura: yeh stays"),
     pytest.param("fold_teh_marbuta", "ت ه", id="teh marbuta: teh and heh stay"),
 ]

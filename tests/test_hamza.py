@@ -1,4 +1,5 @@
-"""Decomposed hamza and madda: AR106 composes exactly where NFC does."""
+"""Decomposed hamza and madda: AR106 composes exactly where NFC does, after every rule that
+can bring a letter and a combining hamza together."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from hypothesis import strategies as st
 import arnorm
 from arnorm.chars import ARABIC_MARKS, HAMZA_COMPOSITIONS
 from arnorm.config import NONE
+from arnorm.lexicon import lookup_key
+from arnorm.rules import RULES
+from arnorm.runs import Run
 
 HAMZA, HAMZA_BELOW, MADDA = (
     "\N{ARABIC HAMZA ABOVE}",
@@ -73,3 +77,54 @@ def test_composes_the_letter_nfc_composes(base: str, before: str, after: str) ->
         nfc = unicodedata.normalize("NFC", text)
         assert fixed[0] == nfc[0]
         assert sorted(fixed[1:]) == sorted(nfc[1:])
+
+
+# Pairs that another rule makes: AR106 runs after it, so one pass composes them.
+MADE_BY_OTHER_RULES = [
+    pytest.param({"preset": "search"}, "فيـ" + HAMZA, "فئ", id="AR301 strips the tatweel"),
+    pytest.param({}, "بيـ" + HAMZA + "ت", "بئت", id="AR301 removes a kashida"),
+    pytest.param({}, "فی" + HAMZA, "فئ", id="AR201 makes the farsi yeh a yeh"),
+    pytest.param({"fold_alef_maksura": True}, "ى" + HAMZA, "ئ", id="AR203 folds maksura"),
+    pytest.param({"fold_alef": True}, "آ" + MADDA, "ا", id="AR202 takes the madda along"),
+    pytest.param({"fold_alef": True}, "ا" + HAMZA + "حمد", "احمد", id="AR202: decomposed alef"),
+    pytest.param({"preset": "search"}, "ا" + FATHA + HAMZA, "ا", id="search: marks and hamza go"),
+    pytest.param({}, "ا" + HAMZA + HAMZA, "أ", id="AR302 keeps one hamza of two"),
+    pytest.param({}, "قال خانە" + HAMZA, "قال خانۀ", id="ae + hamza is persian: AR201 keeps"),
+]
+
+
+@pytest.mark.parametrize(("options", "text", "expected"), MADE_BY_OTHER_RULES)
+def test_pairs_made_by_other_rules_compose_in_one_pass(
+    options: dict[str, object], text: str, expected: str
+) -> None:
+    once = arnorm.clean(text, **options)  # type: ignore[arg-type]
+    assert once == expected
+    assert arnorm.clean(once, **options) == once  # type: ignore[arg-type]
+
+
+def test_composition_runs_after_every_rule_that_changes_letters_or_marks() -> None:
+    codes = [rule.code for rule in RULES]
+    changers = ("AR105", "AR107", "AR201", "AR301", "AR302", "AR303", "AR202", "AR203", "AR204")
+    assert max(codes.index(code) for code in changers) < codes.index("AR106")
+
+
+SPLITTER_READS_COMPOSED = [
+    pytest.param("سا" + HAMZA + "ل", "سأل", id="alef + hamza"),
+    pytest.param("سو" + HAMZA + "ال", "سؤال", id="waw + hamza"),
+    pytest.param("ا" + FATHA + HAMZA + "حمد", "أحمد", id="a haraka between"),
+    pytest.param("ا" + SMALL_HIGH_SEEN + HAMZA + "حمد", "احمد", id="blocked as in NFC"),
+]
+
+
+@pytest.mark.parametrize(("word", "key"), SPLITTER_READS_COMPOSED)
+def test_the_splitter_reads_a_pair_as_the_letter_it_will_be(word: str, key: str) -> None:
+    assert lookup_key(word) == key
+    assert Run.read(word).key == key
+    assert Run.read(arnorm.clean(word, **ONLY)).key == key
+
+
+def test_the_splitter_reads_a_hamza_on_a_tatweel_as_ar301_will_leave_it() -> None:
+    between = "بيـ" + HAMZA + "ت"
+    at_the_end = "بيـ" + HAMZA
+    assert Run.read(between).key == Run.read(arnorm.clean(between)).key == "بئت"
+    assert Run.read(at_the_end).key == Run.read(arnorm.clean(at_the_end)).key == "بي"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from strategies import arabic_text, non_arabic_text
 
 import arnorm
-from arnorm.config import CLEAN, NONE, PRESETS, Config, _choices
+from arnorm.config import CLEAN, NONE, PRESETS, SEARCH, Config, _choices
 from arnorm.edits import apply_edits
 from arnorm.engine import active_rules
 
@@ -26,7 +26,26 @@ for f in dataclasses.fields(Config):
     for value in values:
         if value != getattr(NONE, f.name):
             SINGLE_OPTIONS[f"{f.name}={value}"] = dataclasses.replace(NONE, **{f.name: value})
-CONFIGS = {**{f"preset {name}": config for name, config in PRESETS.items()}, **SINGLE_OPTIONS}
+# Options that change what another rule will see, over the presets: rules interact here (one
+# rule creates what an earlier one reads), which neither a preset nor one option over "none"
+# shows. Each is named after the interaction it exercises.
+COMBINATIONS: dict[str, Config] = {
+    "clean fold_alef": dataclasses.replace(CLEAN, fold_alef=True),
+    "clean fold_alef_maksura": dataclasses.replace(CLEAN, fold_alef_maksura=True),
+    "clean diacritics=strip": dataclasses.replace(CLEAN, diacritics="strip"),
+    "clean diacritics=keep-shadda": dataclasses.replace(CLEAN, diacritics="keep-shadda"),
+    "clean tatweel=strip": dataclasses.replace(CLEAN, tatweel="strip"),
+    "clean joiners=keep": dataclasses.replace(CLEAN, joiners="keep"),
+    "clean hamza_composition=False": dataclasses.replace(CLEAN, hamza_composition=False),
+    "search diacritics=keep": dataclasses.replace(SEARCH, diacritics="keep"),
+    "search diacritics=keep-shadda": dataclasses.replace(SEARCH, diacritics="keep-shadda"),
+    "search tatweel=decorative": dataclasses.replace(SEARCH, tatweel="decorative"),
+}
+CONFIGS = {
+    **{f"preset {name}": config for name, config in PRESETS.items()},
+    **SINGLE_OPTIONS,
+    **COMBINATIONS,
+}
 
 
 @pytest.mark.parametrize("config", CONFIGS.values(), ids=CONFIGS.keys())
@@ -34,6 +53,14 @@ CONFIGS = {**{f"preset {name}": config for name, config in PRESETS.items()}, **S
 @example("0فيآ")  # the splitter read فيآ, the folds made فيا, a listed word glued to a number
 @example("0في0")  # a word between two numbers got one space per pass
 @example("شكراًكتاباًًا")  # tanween typed twice: AR302 keeps one, the splitter read the first
+@example("فيـ\u0654")  # search: AR301 put the hamza on the yeh after AR106 had run
+@example("فی\u0654")  # clean: AR201 made the farsi yeh a yeh after AR106 had run
+@example("آ\u0653")  # clean fold_alef: the folded alef and the madda made آ again
+@example("ى\u0654")  # clean fold_alef_maksura: the folded yeh took the hamza
+@example("فيًـًفي")  # diacritics=strip: AR301 kept a tatweel for marks that were then stripped
+@example("فيـٓـ0")  # AR301 shortened ـٓـ to ـٓ: AR502 no longer saw the tatweel before 0
+@example("اا\u200d\u200cفیًعلى")  # joiners=keep: a split cut the ZWNJ that made it Persian
+@example("\ufb52ط§ظ„فيعلىØ§Ù„")  # AR401 made „ a «, which ended the Persian passage there
 def test_clean_is_idempotent(config: Config, text: str) -> None:
     once = arnorm.clean(text, preset=config)
     assert arnorm.clean(once, preset=config) == once
@@ -95,14 +122,22 @@ def test_lint_and_fix_agree(text: str) -> None:
         ), edit
 
 
+SAFE_FIX_CONFIGS = {"preset clean": CLEAN, "preset search": SEARCH, **COMBINATIONS}
+
+
+@pytest.mark.parametrize("config", SAFE_FIX_CONFIGS.values(), ids=SAFE_FIX_CONFIGS.keys())
 @given(text=arabic_text)
 @example("في\u200c\N{ARABIC LETTER ALEF WASLA ISOLATED FORM}")  # joiner before a form
 @example("&quot;\x00۱۲\x00\u0610في")  # a stray mark moved the nearest letter of a number
 @example("پنجره۰\x00\u064e\u0651")  # marks alone made a word that widened a Persian passage
 @example("۰فيthe")  # a safe digit fix that exists only once an unsafe split is made
-def test_a_safe_fix_leaves_nothing_safe_to_fix(text: str) -> None:
-    fixed = arnorm.fix(text, safe_only=True).text
-    assert [f for f in arnorm.lint(fixed) if f.safe and f.replacement is not None] == []
+@example("الھیئةفی")  # the final yeh was judged on the run, the safe split made it a word
+@example("علیـ\u0654")  # tatweel=strip: the hamza came to the final yeh, which is then no choice
+@example("ما\u0653ی")  # the yeh's evidence did not fold ا + madda as AR202 folds آ
+def test_a_safe_fix_leaves_nothing_safe_to_fix(config: Config, text: str) -> None:
+    fixed = arnorm.fix(text, preset=config, safe_only=True).text
+    findings = arnorm.lint(fixed, preset=config)
+    assert [f for f in findings if f.safe and f.replacement is not None] == []
 
 
 @given(text=st.text())

@@ -241,6 +241,16 @@ def test_the_clean_preset_splits_runons() -> None:
     assert arnorm.clean("وزارةالصحة", split_runons=False) == "وزارةالصحة"
 
 
+def test_persian_passages_are_not_split() -> None:
+    """The dictionary is Arabic; and a space next to a ZWNJ would take away the sign that made
+    the passage Persian, so AR201 would read it as Arabic in the next pass."""
+    persian = "قال: «گفت وزارةالصحة»"
+    assert arnorm.clean(persian) == persian
+    joined = "اا\N{ZERO WIDTH JOINER}\N{ZERO WIDTH NON-JOINER}فیًعلى"
+    assert arnorm.clean(joined, joiners="keep") == joined
+    assert arnorm.clean("قال: وزارةالصحة") == "قال: وزارة الصحة"
+
+
 def test_lint_reports_each_space_with_the_reading() -> None:
     [finding] = arnorm.lint("وزارةالصحة", preset=NONE, split_runons=True)
     assert (finding.code, finding.name, finding.start, finding.end) == (
@@ -289,6 +299,7 @@ NUMBER_FIXES = [
 ]
 NUMBER_NOOPS = [
     pytest.param("بـ20 والـ76", id="tatweel before a number"),
+    pytest.param("فيـ\N{ARABIC MADDAH ABOVE}20", id="a mark on the tatweel before a number"),
     pytest.param("ب2015 و10 ال18 لل30", id="proclitic or article before a number"),
     pytest.param("2018م 1436هـ", id="one-letter abbreviation after a number"),
     pytest.param("عام 2015", id="already spaced"),

@@ -15,6 +15,7 @@ T, FATHA, DAMMA, KASRA = (
     "\N{ARABIC DAMMA}",
     "\N{ARABIC KASRA}",
 )
+TANWEEN, SHADDA, HAMZA = "\N{ARABIC FATHATAN}", "\N{ARABIC SHADDA}", "\N{ARABIC HAMZA ABOVE}"
 DECORATIVE = {"preset": NONE, "tatweel": "decorative"}
 STRIP = {"preset": NONE, "tatweel": "strip"}
 
@@ -52,6 +53,53 @@ def test_decorative_fixes(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", DECORATIVE_NOOPS)
 def test_decorative_noops(text: str) -> None:
     assert arnorm.clean(text, **DECORATIVE) == text
+
+
+# Marks "clash" only if both the letter and the tatweel keep one once the rules after AR301
+# have run: the diacritics policy, AR106 and AR202 decide, so a second pass decides the same.
+CLASHES = [
+    pytest.param({}, f"ب{FATHA}{T}{FATHA}ت", f"ب{FATHA}{T}{FATHA}ت", id="keep: both marked"),
+    pytest.param(
+        {"diacritics": "strip"}, f"في{TANWEEN}{T}{TANWEEN}في", "فيفي", id="strip: no marks left"
+    ),
+    pytest.param(
+        {"diacritics": "keep-shadda"},
+        f"في{TANWEEN}{T}{TANWEEN}في",
+        "فيفي",
+        id="keep-shadda: tanween goes",
+    ),
+    pytest.param(
+        {"diacritics": "keep-shadda"},
+        f"في{SHADDA}{T}{SHADDA}في",
+        f"في{SHADDA}{T}{SHADDA}في",
+        id="keep-shadda: shadda on both",
+    ),
+    pytest.param(
+        {"diacritics": "keep-shadda"},
+        f"في{SHADDA}{T}{TANWEEN}في",
+        f"في{SHADDA}في",
+        id="keep-shadda: only the letter's shadda stays",
+    ),
+    pytest.param({}, f"ا{HAMZA}{T}{FATHA}ب", f"أ{FATHA}ب", id="the hamza becomes أ: no clash"),
+    pytest.param(
+        {"hamza_composition": False},
+        f"ا{HAMZA}{T}{FATHA}ب",
+        f"ا{HAMZA}{T}{FATHA}ب",
+        id="no AR106: the hamza stays a mark",
+    ),
+    pytest.param(
+        {"fold_alef": True}, f"ا{HAMZA}{T}{FATHA}ب", f"ا{FATHA}ب", id="AR202 folds the hamza"
+    ),
+]
+
+
+@pytest.mark.parametrize(("options", "text", "expected"), CLASHES)
+def test_marks_clash_only_if_both_keep_one(
+    options: dict[str, object], text: str, expected: str
+) -> None:
+    once = arnorm.clean(text, **options)  # type: ignore[arg-type]
+    assert once == expected
+    assert arnorm.clean(once, **options) == once  # type: ignore[arg-type]
 
 
 STRIP_FIXES = [

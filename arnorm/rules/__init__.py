@@ -6,6 +6,13 @@ Unicode-level repairs next, so that letters are letters; the run-on splitter run
 normalised letters but before diacritics are stripped or spelling is folded (its dictionary
 knows the unfolded spelling); typography comes last, and the balance check sees the final text.
 
+A rule that reads what a later rule will change reads it as that rule will leave it, so that
+cleaning twice gives what cleaning once gave: the splitter reads runs folded and composed as
+the folds and AR106 will leave them, AR201 reads a letter and a combining hamza as the letter
+AR106 will make, AR301 weighs only the marks that AR302, AR303, AR202 and AR106 will leave.
+The hamza composition (AR106) comes after every rule that changes letters or marks, since
+each of them can bring a letter and a combining hamza together.
+
 To add a rule, define it in the module of its theme and list it in that module's ``RULES``.
 Codes are public and never reused.
 """
@@ -16,6 +23,7 @@ from collections.abc import Iterable
 
 from arnorm.rules import (
     balance,
+    composition,
     digits,
     folds,
     html,
@@ -39,6 +47,7 @@ RULES: tuple[Rule, ...] = (
     *marks.RULES,
     *digits.RULES,
     *folds.RULES,
+    *composition.RULES,
     *quotes.RULES,
     *punctuation.RULES,
     *spacing.RULES,

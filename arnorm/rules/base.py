@@ -56,6 +56,10 @@ class Rule:
     fast: Fixer | None = None
     trigger: Trigger | None = None
 
+    def runs(self, config: Config) -> bool:
+        """Whether `config` switches this rule on (and does not ignore its code)."""
+        return self.code not in config.ignore and self.enabled(config)
+
     def fix(self, text: str, config: Config) -> str:
         """The fixed text: the fast path when the rule has one, else the edits applied."""
         if self.fast is not None:

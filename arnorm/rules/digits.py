@@ -25,8 +25,8 @@ from arnorm.chars import (
 )
 from arnorm.config import Config, Digits
 from arnorm.edits import Edit, apply_edits
+from arnorm.passages import persian_passages
 from arnorm.rules.base import Rule
-from arnorm.rules.letters import persian_passages
 
 #: How far (in characters, within the line) to look for the letters around a number.
 CONTEXT_REACH = 64

@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
-from arnorm.chars import char_class, describe
+from arnorm.chars import ARABIC_MARKS, COMBINING_HAMZA_AND_MADDA, char_class, describe
+from arnorm.hamza import absorbed_mark
 from arnorm.rules.base import Rule, substitution_rule, with_fast
 from arnorm.spelling import (
     ALEF,
@@ -30,16 +31,40 @@ HEH = TEH_MARBUTA_FOLD[TEH_MARBUTA]
 
 
 @functools.cache
-def _alef_variant() -> re.Pattern[str]:
-    return re.compile(char_class(_ALEF_VARIANTS) + "+")
+def _alef_letter() -> re.Pattern[str]:
+    """An alef variant, or a bare alef with a combining hamza or madda ahead in its marks; and
+    the marks that follow it."""
+    marks = char_class(ARABIC_MARKS)
+    hamza = char_class(COMBINING_HAMZA_AND_MADDA)
+    return re.compile(f"(?:{char_class(_ALEF_VARIANTS)}|{ALEF}(?={marks}*{hamza})){marks}*")
+
+
+def _unabsorbed(marks: str) -> str:
+    """The marks of a bare alef once it has given up every hamza or madda that NFC would
+    join to it: each joined one would make an alef variant, which folds to bare alef again."""
+    while (i := absorbed_mark(ALEF, marks)) is not None:
+        marks = marks[:i] + marks[i + 1 :]
+    return marks
+
+
+def _folded_alef(match: re.Match[str]) -> str:
+    return ALEF + _unabsorbed(match.group()[1:])
 
 
 def fold_alef(text: str) -> str:
     """Write every alef as bare alef: أ إ آ ٱ and the other alef letters become ا.
 
+    A combining hamza or madda that AR106 would join to the folded alef goes with the fold,
+    so that "ا" + U+0654 (a decomposed أ) and "آ" + U+0653 fold to bare alef in one pass;
+    the other marks stay.
+
     >>> fold_alef("أحمد إلى آخر ٱلكتاب")
     'احمد الى اخر الكتاب'
+    >>> fold_alef("ا\N{ARABIC HAMZA ABOVE}\N{ARABIC FATHA}خ آ\N{ARABIC MADDAH ABOVE}")
+    'اَخ ا'
     """
+    if not COMBINING_HAMZA_AND_MADDA.isdisjoint(text):
+        return _alef_letter().sub(_folded_alef, text)
     for variant, alef in ALEF_FOLD.items():  # chained str.replace: the fastest (benchmarks/)
         text = text.replace(variant, alef)
     return text
@@ -84,7 +109,9 @@ FOLD_ALEF = with_fast(
 ## What it does
 With `fold_alef = true` (the search preset), writes alef with hamza above or below, alef with
 madda, alef wasla and the other alef letters of Unicode (derived from their names) as bare
-alef `ا`.
+alef `ا`. A combining hamza or madda (U+0653-U+0655) that canonical composition would join to
+the folded alef goes too: `ا` + U+0654 is a decomposed `أ`, and `آ` + U+0653 would become
+`آ` again once AR106 composed it; the other marks stay.
 
 ## Why
 Hamza on alef is left out as often as it is written (`احمد`, `اسلام`), so a search for one
@@ -95,9 +122,9 @@ spelling must find the other.
 """
         + _SAFETY,
         enabled=lambda config: config.fold_alef,
-        pattern=lambda config: _alef_variant(),
-        replace=lambda match, config: ALEF * len(match.group()),
-        trigger=lambda config: frozenset(ALEF_FOLD),
+        pattern=lambda config: _alef_letter(),
+        replace=lambda match, config: _folded_alef(match),
+        trigger=lambda config: frozenset(ALEF_FOLD) | COMBINING_HAMZA_AND_MADDA,
         note=lambda match: f"{describe(match.group()[0])}: fold to alef",
     ),
 )

@@ -1,8 +1,9 @@
-"""Letters in the wrong form: presentation forms, word ligatures, decomposed hamza, Persian
-look-alikes (AR105, AR107, AR106, AR201).
+"""Letters in the wrong form: presentation forms, word ligatures, Persian look-alikes (AR105,
+AR107, AR201). The decomposed hamza (AR106) is theirs too, but runs last
+(:mod:`arnorm.rules.composition`).
 
-Each of these makes a word differ from itself: "ﻹصلاح" from "لإصلاح", "ا" + U+0654 from "أ",
-"المدینة" (with a Persian yeh) from "المدينة". Text looks right and every lookup, search and
+Each of these makes a word differ from itself: "ﻹصلاح" from "لإصلاح", "المدینة" (with a
+Persian yeh) from "المدينة". Text looks right and every lookup, search and
 count goes wrong. The fixes here change the code points, never the word a reader sees, and they
 leave real Persian (and Urdu, Kurdish) alone: news quotes it.
 """
@@ -18,9 +19,6 @@ from arnorm.chars import (
     ALEF_VARIANTS,
     ARABIC_LETTERS,
     ARABIC_MARKS,
-    COMBINING_HAMZA_AND_MADDA,
-    FOREIGN_LETTERS,
-    HAMZA_COMPOSITIONS,
     PERSIAN_LOOKALIKES,
     PRESENTATION_FORMS,
     SPACING_MARK_FORMS,
@@ -32,7 +30,12 @@ from arnorm.chars import (
 )
 from arnorm.config import Config
 from arnorm.edits import Edit, apply_edits
+from arnorm.hamza import absorbed_mark
+from arnorm.passages import arabic_word, inside, persian_passages
 from arnorm.rules.base import Rule, substitution_rule
+from arnorm.rules.runons import safe_split_points, spelling_of
+from arnorm.runs import marks_reaching
+from arnorm.spelling import Spelling
 
 YEH = "\N{ARABIC LETTER YEH}"
 ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
@@ -178,72 +181,8 @@ def expand_word_ligatures(text: str) -> str:
     return _word_ligature().sub(_spell_out, text)
 
 
-# --- decomposed hamza (AR106) ---------------------------------------------------------------
-
-_HAMZA_BASES = frozenset(base for base, _ in HAMZA_COMPOSITIONS)
-
-
-@functools.cache
-def _decomposed_hamza() -> re.Pattern[str]:
-    marks = char_class(ARABIC_MARKS)
-    hamza = char_class(COMBINING_HAMZA_AND_MADDA)
-    return re.compile(f"{char_class(_HAMZA_BASES)}{marks}*{hamza}")
-
-
-def absorbed_mark(base: str, marks: str) -> int | None:
-    """The index of the mark of `marks` that canonical composition (NFC) joins to `base`.
-
-    NFC sorts the marks by combining class, then joins the letter with the first hamza or
-    madda that no other mark of the same class stands before. Composed Arabic letters join
-    nothing further, so at most one mark is absorbed. Linear in the marks (NFC itself sorts
-    them, which is quadratic on a long run).
-
-    >>> absorbed_mark("ا", "\N{ARABIC FATHA}\N{ARABIC HAMZA ABOVE}")
-    1
-    >>> absorbed_mark("ر", "\N{ARABIC HAMZA ABOVE}") is None
-    True
-    """
-    classes: set[int] = set()
-    found: int | None = None
-    for i, mark in enumerate(marks):
-        combining = unicodedata.combining(mark)
-        if combining == 0:
-            break  # a starter: nothing after it reaches the letter
-        joins = combining not in classes and (base, mark) in HAMZA_COMPOSITIONS
-        if joins and (found is None or combining < unicodedata.combining(marks[found])):
-            found = i
-        classes.add(combining)
-    return found
-
-
-def _compose(match: re.Match[str]) -> str:
-    base, marks = match.group()[0], match.group()[1:]
-    i = absorbed_mark(base, marks)
-    if i is None:
-        return match.group()
-    return HAMZA_COMPOSITIONS[base, marks[i]] + marks[:i] + marks[i + 1 :]
-
-
-def compose_hamza(text: str) -> str:
-    """Join a letter and a combining hamza or madda into the letter that has them, as NFC does.
-
-    "ا" + HAMZA ABOVE is "أ" to a reader and nothing else to a program. Marks between the
-    letter and the hamza are handled as NFC handles them (a fatha does not block, another
-    mark of the hamza's class does) but they keep their order: canonical reordering is not
-    this rule's business.
-
-    >>> compose_hamza("سا\N{ARABIC HAMZA ABOVE}ل") == "سأل"
-    True
-    >>> compose_hamza("ا\N{ARABIC FATHA}\N{ARABIC HAMZA ABOVE}") == "أ\N{ARABIC FATHA}"
-    True
-    """
-    return _decomposed_hamza().sub(_compose, text)
-
-
 # --- Persian look-alikes (AR201) ------------------------------------------------------------
 
-#: Words around a word of another language that are taken to be in that language too.
-PASSAGE_REACH = 5
 #: A word-final Persian yeh is safely ي or ى only when one spelling is this many Zipf units
 #: (a factor of 10**1.2, about 16) more frequent than the other ...
 FINAL_YEH_MARGIN = 1.2
@@ -252,91 +191,12 @@ FINAL_YEH_KNOWN = 3.0
 
 
 @functools.cache
-def _word() -> re.Pattern[str]:
-    return re.compile(char_class(ARABIC_LETTERS | ARABIC_MARKS | {TATWEEL, ZWNJ}) + "+")
-
-
-@functools.cache
-def _foreign() -> re.Pattern[str]:
-    return re.compile(char_class(FOREIGN_LETTERS | {ZWNJ}))
-
-
-@functools.cache
 def _lookalike() -> re.Pattern[str]:
     return re.compile(char_class(set(PERSIAN_LOOKALIKES)))
 
 
-@functools.cache
-def _segment() -> re.Pattern[str]:
-    """A stretch of text without a line break, sentence punctuation, quotes or brackets."""
-    return re.compile('[^\n.!?:;\u061f\u061b"\u00ab\u00bb\u201c\u201d()\\[\\]]+')
-
-
-def persian_passages(text: str) -> list[tuple[int, int]]:
-    """Spans of `text` taken to be Persian (or Urdu, Kurdish ...), not Arabic.
-
-    A word is foreign when it has a letter Arabic does not use (پ چ ژ گ ۀ ے ...) or a ZWNJ
-    inside it (Persian writes one in می‌شود; a kept one is a sign). The passage reaches
-    :data:`PASSAGE_REACH` words either side of each foreign word, and stops at a line break,
-    sentence punctuation (. ! ? ؟ ; ؛ :), quotes and brackets, where a quotation starts or
-    ends. So a quoted Persian phrase stays whole even where its other words look Arabic
-    ("گفت وزیر"), and the Arabic sentence around it is still fixed.
-
-    >>> text = "قال الوزیر: «گفت وزیر خارجه ایران» ثم مضى"
-    >>> [text[a:b] for a, b in persian_passages(text)]
-    ['گفت وزیر خارجه ایران']
-    """
-    if not _foreign().search(text):
-        return []
-    spans: list[tuple[int, int]] = []
-    for segment in _segment().finditer(text):
-        if _foreign().search(text, segment.start(), segment.end()):
-            spans.extend(_passages_in_segment(text, segment.start(), segment.end()))
-    return spans
-
-
-def _passages_in_segment(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Each passage of the segment ``text[start:end]``, widened to whole space-separated
-    tokens (a number glued to a Persian word is Persian too)."""
-    letter = _letter()
-    spans = (m.span() for m in _word().finditer(text, start, end))
-    words = [(a, b) for a, b in spans if letter.search(text, a, b)]  # marks alone: no word
-    for first, last in _reaches(text, words):
-        lo, hi = words[first][0], words[last][1]
-        while lo > start and not text[lo - 1].isspace():
-            lo -= 1
-        while hi < end and not text[hi].isspace():
-            hi += 1
-        yield lo, hi
-
-
-def _reaches(text: str, words: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Runs of word indices within :data:`PASSAGE_REACH` of a foreign word, merged."""
-    foreign = _foreign()
-    first = last = -1
-    for i, (a, b) in enumerate(words):
-        if not foreign.search(text, a, b):
-            continue
-        lo, hi = max(0, i - PASSAGE_REACH), min(len(words) - 1, i + PASSAGE_REACH)
-        if first >= 0 and lo > last + 1:
-            yield first, last
-            first = -1
-        first, last = (lo if first < 0 else first), hi
-    if first >= 0:
-        yield first, last
-
-
-@functools.cache
-def _letter() -> re.Pattern[str]:
-    return re.compile(char_class(ARABIC_LETTERS))
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(lo <= start and end <= hi for lo, hi in spans)
-
-
 def _word_around(text: str, position: int) -> tuple[int, int]:
-    match = _word().match(text, position)
+    match = arabic_word().match(text, position)
     assert match is not None
     start = position
     letters = ARABIC_LETTERS | ARABIC_MARKS | {TATWEEL, ZWNJ}
@@ -387,37 +247,83 @@ _FOLDED = dict.fromkeys(ALEF_VARIANTS, ALEF) | {
 
 
 def _evidence(stem: str, ending: str) -> float:
-    """The Zipf frequency of ``stem + ending``, or of its folded spelling if that is higher."""
-    from arnorm.lexicon import default_lexicon
+    """The Zipf frequency of ``stem + ending``, or of its folded spelling if that is higher.
+
+    The stem is folded in its lookup-key form, where a letter and a combining hamza or madda
+    are one letter (ا + U+0653 is آ, which folds to ا as AR202 will fold the pair).
+    """
+    from arnorm.lexicon import default_lexicon, lookup_key
 
     zipf = default_lexicon().zipf
-    folded = "".join(_FOLDED.get(ch, ch) for ch in stem)
+    folded = "".join(_FOLDED.get(ch, ch) for ch in lookup_key(stem))
     return max(zipf(stem + ending), zipf(folded + ending))
 
 
-def _lookalike_edits(text: str, start: int, end: int) -> Iterator[Edit]:
+def _frequency_choice(text: str, start: int, end: int, spelling: Spelling) -> int:
+    """The index of the final Persian yeh of the word ``text[start:end]`` whose letter the word
+    frequencies choose, or -1.
+
+    A yeh that takes a hamza above from its marks (ی + U+0654, the Persian spelling of ئ) is
+    no choice: ى takes no hamza, so it is ي, which AR106 then composes. The marks are read as
+    AR301 will leave them under `spelling` (a hamza on a tatweel it removes comes to the yeh).
+    """
+    final = start + _final_letter(text[start:end])
+    marks = marks_reaching(text, final + 1, spelling)
+    if text[final] != FARSI_YEH or absorbed_mark(YEH, marks) is not None:
+        return -1
+    return final
+
+
+def _lookalike_edits(
+    text: str, start: int, end: int, final: int, cuts: list[int]
+) -> Iterator[Edit]:
     word = text[start:end]
     replaced = "".join(PERSIAN_LOOKALIKES.get(ch, ch) for ch in word)
-    final = _final_letter(word)
-    for i, ch in enumerate(word):
+    for i, ch in enumerate(word, start):
         if ch not in PERSIAN_LOOKALIKES:
             continue
-        if i == final and ch == FARSI_YEH:
-            letter, safe, note = _choose_final_yeh(replaced)
-            yield Edit(start + i, start + i + 1, letter, "AR201", safe, note)
+        if i == final:
+            piece = max((cut for cut in cuts if start < cut <= i), default=start)
+            letter, safe, note = _choose_final_yeh(replaced[piece - start :])
+            yield Edit(i, i + 1, letter, "AR201", safe, note)
         else:
             note = f"{describe(ch)} in an Arabic word: use {describe(PERSIAN_LOOKALIKES[ch])}"
-            yield Edit(start + i, start + i + 1, PERSIAN_LOOKALIKES[ch], "AR201", True, note)
+            yield Edit(i, i + 1, PERSIAN_LOOKALIKES[ch], "AR201", True, note)
+
+
+def _safe_cuts(
+    text: str, words: list[tuple[int, int]], finals: list[int], config: Config
+) -> list[int]:
+    """Where the run-on splitter (AR501) will safely put a space inside these words.
+
+    A word-final Persian yeh is judged on the word it will end: in a run-on (مدرسةفی) that is
+    the last piece, and a safe-only fix splits it off. The splitter is asked about the text
+    it will see in a safe-only fix when the yeh's choice is unsafe: every other look-alike
+    replaced, the `finals` (the yehs whose letter is chosen) as written.
+    """
+    if all(final < 0 for final in finals):
+        return []  # nothing to ask
+    chars = list(text)
+    for a, b in words:
+        for i in range(a, b):
+            chars[i] = PERSIAN_LOOKALIKES.get(chars[i], chars[i])
+    for final in finals:
+        if final >= 0:
+            chars[final] = FARSI_YEH
+    return safe_split_points("".join(chars), config)
 
 
 def find_persian_lookalikes(text: str, config: Config) -> Iterator[Edit]:
     """Edits that give Arabic words their Arabic letters; Persian passages give none."""
     if not _lookalike().search(text):
         return
-    passages = persian_passages(text)
-    for start, end in _lookalike_words(text):
-        if not passages or not _inside(passages, start, end):
-            yield from _lookalike_edits(text, start, end)
+    spelling = spelling_of(config)
+    passages = persian_passages(text, spelling)
+    words = [w for w in _lookalike_words(text) if not inside(passages, *w)]
+    finals = [_frequency_choice(text, a, b, spelling) for a, b in words]
+    cuts = _safe_cuts(text, words, finals, config)
+    for (start, end), final in zip(words, finals, strict=True):
+        yield from _lookalike_edits(text, start, end, final, cuts)
 
 
 def unify_persian_letters(text: str) -> str:
@@ -505,35 +411,6 @@ Safe: the words are those the ligature is read as.
     note=lambda match: f"{describe(match.group())}: spell out",
 )
 
-DECOMPOSED_HAMZA = substitution_rule(
-    code="AR106",
-    name="decomposed-hamza",
-    message="Letter and combining hamza or madda: use the composed letter",
-    doc="""
-## What it does
-Joins a letter and a following combining hamza or madda (U+0653-U+0655) into the one letter
-that has them, exactly where canonical composition (NFC) does: `ا` + U+0654 becomes `أ`,
-`ا` + U+0653 `آ`, `ا` + U+0655 `إ`, `و` + U+0654 `ؤ`, `ي` + U+0654 `ئ`, and the Persian and
-Urdu pairs. The pairs come from Unicode's decompositions. A haraka between the letter and the
-hamza does not stop it, as in NFC; the other marks keep their order.
-
-## Why
-Some keyboards and converters type the hamza as a separate mark. The word looks the same and
-matches nothing: `سا` + U+0654 + `ل` is not `سأل` to a search engine or a dictionary.
-
-## Example
-`ا` + U+0654 + `حمد` becomes `أحمد`.
-
-## Fix safety
-Safe: the two spellings are canonically equivalent.
-""",
-    enabled=lambda config: config.hamza_composition,
-    pattern=lambda config: _decomposed_hamza(),
-    replace=lambda match, config: _compose(match),
-    trigger=lambda config: COMBINING_HAMZA_AND_MADDA,
-    note=lambda match: f"{describe(match.group()[-1])} after {describe(match.group()[0])}",
-)
-
 PERSIAN_LETTER = Rule(
     code="AR201",
     name="persian-letter",
@@ -543,12 +420,16 @@ PERSIAN_LETTER = Rule(
 Writes Arabic words with Arabic letters: `ک` becomes `ك`, `ھ` `ہ` `ە` become `ه`, `ۃ` becomes
 `ة`, and `ی` becomes `ي` inside a word. At the end of a word `ی` becomes `ي` or `ى`, whichever
 spelling of the whole word is more frequent in wordfreq's Arabic list (`فی` becomes `في`,
-`علی` becomes `على`; unknown words get `ي`). Words that hold a letter Arabic does not use
-(`پ چ ژ گ ۀ ے` and the other Persian, Urdu and Kurdish letters) are not Arabic and are left
-alone, and so is every word within five words of one in the same sentence or quotation (a
-passage stops at a line break, `. ! ? ؟ ; ؛ :`, quotes and brackets): that is a Persian
-passage. A ZWNJ inside a word (kept with `joiners = "keep"`) marks it as Persian too. The
-Maghrebi letters `ڤ ڨ ڭ ڥ` are Arabic letters and are never changed.
+`علی` becomes `على`; unknown words get `ي`); in a run-on that the splitter (AR501) will safely
+cut, the word is the last piece (`مدرسةعلی` is judged on `علی`). A final `ی` that carries a
+combining hamza above is the Persian spelling of `ئ`: it becomes `ي`, which AR106 composes.
+Words that hold a letter Arabic does not use (`پ چ ژ گ ۀ ے` and the other Persian, Urdu and
+Kurdish letters, also written as a letter and a combining hamza, `ە` + U+0654 for `ۀ`) are not
+Arabic and are left alone, and so is every word within five words of one in the same
+sentence or quotation (a passage stops at a line break, `. ! ? ؟ ; ؛ :`, quotes and
+brackets): that is a Persian passage. A ZWNJ inside a word (kept with `joiners = "keep"`)
+marks it as Persian too. The Maghrebi letters `ڤ ڨ ڭ ڥ` are Arabic letters and are never
+changed.
 
 ## Why
 Text typed on Persian or Urdu keyboards, or converted by some CMSs, carries these look-alikes
@@ -572,4 +453,4 @@ the other, so `علی` (على 7.2 against علي 6.1) is unsafe and `فی` is s
     trigger=lambda config: frozenset(PERSIAN_LOOKALIKES),
 )
 
-RULES: tuple[Rule, ...] = (PRESENTATION_FORM, WORD_LIGATURE, DECOMPOSED_HAMZA, PERSIAN_LETTER)
+RULES: tuple[Rule, ...] = (PRESENTATION_FORM, WORD_LIGATURE, PERSIAN_LETTER)

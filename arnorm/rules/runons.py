@@ -9,17 +9,19 @@ its decisions into edits, one inserted space each.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 
-from arnorm.chars import ARABIC_INDIC_DIGITS, PERSIAN_DIGITS, TATWEEL, char_class
+from arnorm.chars import ARABIC_INDIC_DIGITS, ARABIC_MARKS, PERSIAN_DIGITS, TATWEEL, char_class
 from arnorm.config import Config
 from arnorm.edits import Edit
+from arnorm.passages import persian_passages
 from arnorm.rules.base import Rule, substitution_rule
 from arnorm.rules.context import only_when
 from arnorm.rules.folds import FOLD_ALEF, FOLD_ALEF_MAKSURA, FOLD_TEH_MARBUTA
 from arnorm.rules.marks import DIACRITIC_STRIP, TATWEEL_RULE
-from arnorm.runs import run_pattern
+from arnorm.runs import Run, run_pattern
 from arnorm.segmenter import RunSplit, Segmenter, segmenter_for
 from arnorm.spelling import Spelling
 
@@ -41,17 +43,12 @@ def spelling_of(config: Config) -> Spelling:
     Spelling(alef=True, alef_maksura=True, teh_marbuta=True, marks=False, tatweel=False)
     """
     return Spelling(
-        alef=_runs(FOLD_ALEF, config),
-        alef_maksura=_runs(FOLD_ALEF_MAKSURA, config),
-        teh_marbuta=_runs(FOLD_TEH_MARBUTA, config),
-        marks=not _runs(DIACRITIC_STRIP, config),
-        tatweel=not (_runs(TATWEEL_RULE, config) and config.tatweel == "strip"),
+        alef=FOLD_ALEF.runs(config),
+        alef_maksura=FOLD_ALEF_MAKSURA.runs(config),
+        teh_marbuta=FOLD_TEH_MARBUTA.runs(config),
+        marks=not DIACRITIC_STRIP.runs(config),
+        tatweel=not (TATWEEL_RULE.runs(config) and config.tatweel == "strip"),
     )
-
-
-def _runs(rule: Rule, config: Config) -> bool:
-    """Whether `rule` runs under `config` (as the engine decides it)."""
-    return rule.code not in config.ignore and rule.enabled(config)
 
 
 _SEGMENTERS: dict[int, tuple[Config, Segmenter]] = {}
@@ -75,7 +72,19 @@ def split_runons(text: str, config: Config) -> str:
     >>> split_runons("قال إنالتهديداتالأمنية تتزايد", CLEAN)
     'قال إن التهديدات الأمنية تتزايد'
     """
-    return _segmenter(config).segment(text)
+    segmenter = _segmenter(config)
+    passages = persian_passages(text, segmenter.spelling)
+    if not passages:
+        return segmenter.segment(text)
+    points = [point for point in segmenter.split_points(text) if not _within(passages, point)]
+    bounds = [0, *points, len(text)]
+    return " ".join(text[i:j] for i, j in itertools.pairwise(bounds))
+
+
+def _within(passages: list[tuple[int, int]], point: int) -> bool:
+    """Whether a space at `point` would fall inside a Persian passage, which the splitter leaves
+    whole: its dictionary is Arabic, and AR201 and AR304 read the passage as it is."""
+    return any(lo < point < hi for lo, hi in passages)
 
 
 def _note(split: RunSplit) -> str:
@@ -92,11 +101,27 @@ def find_runons(text: str, config: Config) -> Iterator[Edit]:
     # fast == find requires. fix on the news lines: about 300 ms -> 240 ms.
     if not segmenter.split_points(text):
         return
+    passages: list[tuple[int, int]] | None = None
     for split in segmenter.splits(text):
+        passages = persian_passages(text, segmenter.spelling) if passages is None else passages
+        if _within(passages, split.points[0]):
+            continue
         safe = split.margin >= SAFE_MARGIN or split.after_end
         note = _note(split)
         for point in split.points:
             yield Edit(point, point, " ", RUN_ON_WORD.code, safe, note)
+
+
+def safe_split_points(text: str, config: Config) -> list[int]:
+    """Where a safe-only fix puts a space in `text` (AR501's safe splits; none if it is off).
+
+    >>> from arnorm.config import CLEAN
+    >>> safe_split_points("قال مدرسةكبيرة", CLEAN)
+    [9]
+    """
+    if not RUN_ON_WORD.runs(config):
+        return []
+    return [edit.start for edit in find_runons(text, config) if edit.safe]
 
 
 RUN_ON_WORD = Rule(
@@ -106,7 +131,8 @@ RUN_ON_WORD = Rule(
     doc="""
 ## What it does
 Inserts a space inside a run of Arabic letters that is two or more words glued together
-(`كورياالشمالية`, `بفضلالمفاوضات`), and nowhere else. It weighs the most probable split of the
+(`كورياالشمالية`, `بفضلالمفاوضات`), and nowhere else: not in a Persian passage (see AR201),
+since its dictionary is Arabic. It weighs the most probable split of the
 run against the run as one word, with wordfreq's Arabic frequencies, clitic morphology
 (و ف ب ل ك س ال and the object pronouns) and where the lost space was; see the README section
 "Run-on splitter". Harakat and tatweel stay where they were; nothing but spaces is added.
@@ -140,6 +166,7 @@ splitter").
 #: clitic form of such a word): a rarer "word" may be a brand or a code (فرانس24, إتش5).
 DIGIT_GLUE_ZIPF = 3.0
 DIGITS = "0123456789" + ARABIC_INDIC_DIGITS + PERSIAN_DIGITS
+_MARKS = "".join(sorted(ARABIC_MARKS))
 
 
 @functools.cache
@@ -152,7 +179,7 @@ def _word_and_number() -> re.Pattern[str]:
 def _is_word(word: str, config: Config) -> bool:
     """A listed word (or clitic form) of two letters or more, not a bare proclitic (ب ال)."""
     segmenter = _segmenter(config)
-    key = segmenter.key(word)
+    key = Run.read(word, segmenter.spelling).key  # as the rules after this one leave it
     if len(key) < 2 or key in segmenter.clitics.proclitics:
         return False
     reading = segmenter.clitics.best(key)
@@ -168,8 +195,9 @@ def _space_from_number(match: re.Match[str], config: Config) -> str:
         return word  # ب2015, ال18, 2018م, 1436هـ: a proclitic or a one-letter abbreviation
     after_number = start > 0 and text[start - 1] in DIGITS
     before_number = end < len(text) and text[end] in DIGITS
-    # بـ20 and الـ76 are written that way on purpose (unless AR301 strips the tatweel)
-    on_purpose = word.endswith(TATWEEL) and _segmenter(config).spelling.tatweel
+    # بـ20 and الـ76 are written that way on purpose (unless AR301 strips the tatweel); marks
+    # may ride on that tatweel, and AR301 may shorten a run of them (ـٓـ to ـٓ)
+    on_purpose = word.rstrip(_MARKS).endswith(TATWEEL) and _segmenter(config).spelling.tatweel
     return " " * after_number + word + " " * (before_number and not on_purpose)
 
 
