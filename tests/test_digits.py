@@ -22,11 +22,14 @@ KEEP_FIXES = [
     pytest.param("رقم 12۳", "رقم 123", id="mostly ascii: the persian digit joins them"),
     pytest.param("رقم 1.۵", "رقم ١.٥", id="half and half: arabic-indic"),
     pytest.param("۲۰۱۹ في المدينة", "٢٠١٩ في المدينة", id="nearest letter after the number"),
+    pytest.param("في ۰،A", "في ٠،A", id="spaces take no room: the arabic letter is nearer"),
+    pytest.param("في۰،A", "في٠،A", id="the comma ends the word around the number"),
 ]
 KEEP_NOOPS = [
     pytest.param("عام ١٤٤٠ و 2019", id="arabic-indic and ascii are the writer's choice"),
     pytest.param("۱۲۳", id="no letter: not arabic text"),
     pytest.param("page ۱۲", id="latin context"),
+    pytest.param("في ۰ A", id="as near a latin letter as an arabic one"),
     pytest.param("گفت ۱۲ وزیر", id="persian passage"),
     pytest.param("قال: گفت۱۲", id="glued to a persian word"),
 ]

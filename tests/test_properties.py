@@ -61,6 +61,7 @@ CONFIGS = {
 @example("فيـٓـ0")  # AR301 shortened ـٓـ to ـٓ: AR502 no longer saw the tatweel before 0
 @example("اا\u200d\u200cفیًعلى")  # joiners=keep: a split cut the ZWNJ that made it Persian
 @example("\ufb52ط§ظ„فيعلىØ§Ù„")  # AR401 made „ a «, which ended the Persian passage there
+@example("في۰،A")  # AR304 read A as glued to the number until AR422 spaced it off
 def test_clean_is_idempotent(config: Config, text: str) -> None:
     once = arnorm.clean(text, preset=config)
     assert arnorm.clean(once, preset=config) == once

@@ -13,9 +13,12 @@ import re
 from collections.abc import Iterable, Iterator
 
 from arnorm.chars import (
+    ARABIC_COMMA,
     ARABIC_INDIC_DIGITS,
     ARABIC_LETTERS,
     ARABIC_MARKS,
+    ARABIC_QUESTION_MARK,
+    ARABIC_SEMICOLON,
     ASCII_DIGITS,
     PERSIAN_DIGITS,
     PRESENTATION_LETTERS,
@@ -58,12 +61,13 @@ def _to(system: str) -> dict[int, str]:
 def _nearest_letter(chars: Iterable[str]) -> tuple[int, bool]:
     """The distance to the first letter in `chars`, and whether it is Arabic (or -1).
 
-    Marks take no room: the distance is the same with or without them, so dropping a stray
-    mark (AR302) never changes which letter is nearest.
+    Marks and spaces (other than a line break) take no room: the distance is the same with or
+    without them, so dropping a stray mark (AR302) or the spacing rules (AR421, AR422: "في ۰،A"
+    becomes "في ۰، A") never change which letter is nearest.
     """
     distance = 0
     for ch in chars:
-        if ch in ARABIC_MARKS:
+        if ch in ARABIC_MARKS or (ch.isspace() and ch != "\n"):
             continue
         if ch == "\n" or distance > CONTEXT_REACH:
             break
@@ -74,14 +78,16 @@ def _nearest_letter(chars: Iterable[str]) -> tuple[int, bool]:
 
 
 @functools.cache
-def _space() -> re.Pattern[str]:
-    return re.compile(r"\s")
+def _word_break() -> re.Pattern[str]:
+    """What ends the word around a number: a space, or Arabic punctuation, after which AR422
+    puts a space before a letter (so the word is the same before and after it)."""
+    return re.compile(r"\s|" + char_class(ARABIC_COMMA + ARABIC_SEMICOLON + ARABIC_QUESTION_MARK))
 
 
 def _foreign_token(text: str, start: int, end: int) -> bool:
     """Whether the word around the number holds a letter of another script (F-16, mp3)."""
-    before = _space().split(text[max(0, start - CONTEXT_REACH) : start])[-1]
-    after = _space().split(text[end : end + CONTEXT_REACH], maxsplit=1)[0]
+    before = _word_break().split(text[max(0, start - CONTEXT_REACH) : start])[-1]
+    after = _word_break().split(text[end : end + CONTEXT_REACH], maxsplit=1)[0]
     return any(ch.isalpha() and ch not in _ARABIC_SCRIPT_LETTERS for ch in before + after)
 
 
