@@ -77,6 +77,9 @@ LISTED_WORD_BONUS = 1.0
 LISTED_MERGE_ASSOCIATION = -2.0
 LONG_PIECE = 4
 LONG_MERGE_ASSOCIATION = 1.0
+#: After a letter that does not join the next one (ا د ذ ر ز و), even short words meet as a
+#: listed run-on: the writer could not see the missing space (لاتغطي is لا + تغطي).
+NON_JOINING_MERGE_ASSOCIATION = -0.5
 #: Runs listed at least this frequent are words, never split (لايوجد stays as written).
 KNOWN_ZIPF = 2.25
 #: How much more probable (log10) the split must be than the whole run; at least 0, so that a
@@ -295,7 +298,7 @@ class Segmenter:
             return zipf
         merged = max(
             (
-                left + right + _association(cut, len(key) - cut)
+                left + right + _association(key, cut)
                 for cut in range(MIN_PIECE, len(key) - MIN_PIECE + 1)
                 if (left := self._direct(key[:cut])) and (right := self._direct(key[cut:]))
             ),
@@ -442,10 +445,14 @@ def junction_score(key: str, at: int, ends: Ends = frozenset()) -> float:
     return score + (ARTICLE_BONUS if key.startswith(ARTICLE, at) else 0.0)
 
 
-def _association(left: int, right: int) -> float:
-    """How often (log10, relative to chance) words of these lengths meet as a listed run-on."""
-    long = min(left, right) >= LONG_PIECE
-    return LONG_MERGE_ASSOCIATION if long else LISTED_MERGE_ASSOCIATION
+def _association(key: str, cut: int) -> float:
+    """How often (log10, relative to chance) the words ``key[:cut]`` and ``key[cut:]`` meet as
+    a listed run-on: by their lengths, and more often after a letter that does not join."""
+    long = min(cut, len(key) - cut) >= LONG_PIECE
+    by_length = LONG_MERGE_ASSOCIATION if long else LISTED_MERGE_ASSOCIATION
+    return (
+        max(by_length, NON_JOINING_MERGE_ASSOCIATION) if key[cut - 1] in NON_JOINING else by_length
+    )
 
 
 @functools.cache
