@@ -16,7 +16,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from arnorm.chars import ALEF_VARIANTS, char_class
+from arnorm.chars import ALEF_VARIANTS, ARABIC_MARKS, COMBINING_HAMZA_AND_MADDA, char_class
+from arnorm.hamza import absorbed_mark
 
 ALEF = "\N{ARABIC LETTER ALEF}"
 YEH = "\N{ARABIC LETTER YEH}"
@@ -32,12 +33,35 @@ ALEF_MAKSURA_FOLD: Mapping[str, str] = {ALEF_MAKSURA: YEH}
 TEH_MARBUTA_FOLD: Mapping[str, str] = {TEH_MARBUTA: HEH}
 
 
+@functools.cache
+def alef_letter() -> re.Pattern[str]:
+    """An alef variant, or a bare alef with a combining hamza or madda ahead in its marks; and
+    the marks that follow it."""
+    marks = char_class(ARABIC_MARKS)
+    hamza = char_class(COMBINING_HAMZA_AND_MADDA)
+    return re.compile(f"(?:{char_class(ALEF_FOLD)}|{ALEF}(?={marks}*{hamza})){marks}*")
+
+
+def _unabsorbed(marks: str) -> str:
+    """The marks of a bare alef once it has given up every hamza or madda that NFC would
+    join to it: each joined one would make an alef variant, which folds to bare alef again."""
+    while (i := absorbed_mark(ALEF, marks)) is not None:
+        marks = marks[:i] + marks[i + 1 :]
+    return marks
+
+
+def folded_alef(match: re.Match[str]) -> str:
+    """A match of :func:`alef_letter` folded: bare alef, and the marks it does not absorb."""
+    return ALEF + _unabsorbed(match.group()[1:])
+
+
 @dataclass(frozen=True)
 class Spelling:
     """Which letter folds the text will undergo, and whether its harakat and tatweel survive.
 
     The folds are 1:1 letter maps, so a folded word has the letters of the word at the same
-    positions. The default is the identity: nothing folded, everything survives.
+    positions (a combining hamza or madda after a folded alef goes with it, as AR202 folds it).
+    The default is the identity: nothing folded, everything survives.
 
     >>> search = Spelling(alef=True, alef_maksura=True, teh_marbuta=True, marks=False)
     >>> search.fold("إلى المدرسة")
@@ -90,6 +114,8 @@ class Spelling:
         """`text` with the folded letters written as they will be (nothing else changes)."""
         if not self.folds_letters:
             return text
+        if self.alef and not COMBINING_HAMZA_AND_MADDA.isdisjoint(text):
+            text = alef_letter().sub(folded_alef, text)  # AR202 folds the hamza with the alef
         return self.folded_letter.sub(self._swap, text)  # faster than str.translate here
 
     def _swap(self, match: re.Match[str]) -> str:

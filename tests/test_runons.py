@@ -470,6 +470,7 @@ def apply_all(folds: Folds, text: str) -> str:
 
 @pytest.mark.parametrize(("spelling", "folds"), LETTER_FOLDS.values(), ids=LETTER_FOLDS.keys())
 @given(text=arabic_text)
+@example("آ\N{ARABIC MADDAH ABOVE}")  # AR202 folds a madda after the alef with it
 def test_the_spelling_folds_as_the_fold_rules_do(
     spelling: Spelling, folds: Folds, text: str
 ) -> None:

@@ -12,43 +12,21 @@ from __future__ import annotations
 import functools
 import re
 
-from arnorm.chars import ARABIC_MARKS, COMBINING_HAMZA_AND_MADDA, char_class, describe
-from arnorm.hamza import absorbed_mark
+from arnorm.chars import COMBINING_HAMZA_AND_MADDA, describe
 from arnorm.rules.base import Rule, substitution_rule, with_fast
 from arnorm.spelling import (
-    ALEF,
     ALEF_FOLD,
     ALEF_MAKSURA,
     ALEF_MAKSURA_FOLD,
     TEH_MARBUTA,
     TEH_MARBUTA_FOLD,
+    alef_letter,
+    folded_alef,
 )
 
 # The tables of arnorm.spelling, which the run-on splitter reads through (one source).
-_ALEF_VARIANTS = sorted(ALEF_FOLD)
 YEH = ALEF_MAKSURA_FOLD[ALEF_MAKSURA]
 HEH = TEH_MARBUTA_FOLD[TEH_MARBUTA]
-
-
-@functools.cache
-def _alef_letter() -> re.Pattern[str]:
-    """An alef variant, or a bare alef with a combining hamza or madda ahead in its marks; and
-    the marks that follow it."""
-    marks = char_class(ARABIC_MARKS)
-    hamza = char_class(COMBINING_HAMZA_AND_MADDA)
-    return re.compile(f"(?:{char_class(_ALEF_VARIANTS)}|{ALEF}(?={marks}*{hamza})){marks}*")
-
-
-def _unabsorbed(marks: str) -> str:
-    """The marks of a bare alef once it has given up every hamza or madda that NFC would
-    join to it: each joined one would make an alef variant, which folds to bare alef again."""
-    while (i := absorbed_mark(ALEF, marks)) is not None:
-        marks = marks[:i] + marks[i + 1 :]
-    return marks
-
-
-def _folded_alef(match: re.Match[str]) -> str:
-    return ALEF + _unabsorbed(match.group()[1:])
 
 
 def fold_alef(text: str) -> str:
@@ -64,7 +42,7 @@ def fold_alef(text: str) -> str:
     'اَخ ا'
     """
     if not COMBINING_HAMZA_AND_MADDA.isdisjoint(text):
-        return _alef_letter().sub(_folded_alef, text)
+        return alef_letter().sub(folded_alef, text)
     for variant, alef in ALEF_FOLD.items():  # chained str.replace: the fastest (benchmarks/)
         text = text.replace(variant, alef)
     return text
@@ -122,8 +100,8 @@ spelling must find the other.
 """
         + _SAFETY,
         enabled=lambda config: config.fold_alef,
-        pattern=lambda config: _alef_letter(),
-        replace=lambda match, config: _folded_alef(match),
+        pattern=lambda config: alef_letter(),
+        replace=lambda match, config: folded_alef(match),
         trigger=lambda config: frozenset(ALEF_FOLD) | COMBINING_HAMZA_AND_MADDA,
         note=lambda match: f"{describe(match.group()[0])}: fold to alef",
     ),
