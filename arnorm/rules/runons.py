@@ -73,10 +73,11 @@ def split_runons(text: str, config: Config) -> str:
     'قال إن التهديدات الأمنية تتزايد'
     """
     segmenter = _segmenter(config)
+    points = segmenter.split_points(text)
+    if not points:
+        return text  # most lines: no passage to look for (that would cost more than the split)
     passages = persian_passages(text, segmenter.spelling)
-    if not passages:
-        return segmenter.segment(text)
-    points = [point for point in segmenter.split_points(text) if not _within(passages, point)]
+    points = [point for point in points if not _within(passages, point)]
     bounds = [0, *points, len(text)]
     return " ".join(text[i:j] for i, j in itertools.pairwise(bounds))
 
