@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from options import only
 
 import arnorm
 from arnorm.chars import ALEF_VARIANTS
-from arnorm.config import NONE
 
 HAMZA, MADDA, FATHA = "\N{ARABIC HAMZA ABOVE}", "\N{ARABIC MADDAH ABOVE}", "\N{ARABIC FATHA}"
 SMALL_HIGH_SEEN = "\N{ARABIC SMALL HIGH SEEN}"  # a Quranic sign of the hamza's class (230)
-
-
-def only(option: str) -> dict[str, object]:
-    return {"preset": NONE, option: True}
 
 
 FOLD_FIXES = [

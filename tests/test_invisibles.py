@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from options import only
 
 import arnorm
-from arnorm.config import NONE
 
 RLM, LRM, ZWSP, ZWNJ, ZWJ = "\u200f", "\u200e", "\u200b", "\u200c", "\u200d"
 LRO, PDF, NBSP, BOM = "\u202d", "\u202c", "\u00a0", "\ufeff"
-
-
-def only(option: str, value: object = True, **more: object) -> dict[str, object]:
-    """Options for the 'none' preset with one behaviour switched on."""
-    return {"preset": NONE, option: value, **more}
 
 
 INVISIBLE_FIXES = [

@@ -5,20 +5,15 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from options import only
 
 import arnorm
 from arnorm.chars import PRESENTATION_FORMS, SPACING_MARK_FORMS, WORD_LIGATURES
-from arnorm.config import NONE
 
 FATHA, SHADDA, KASRATAN = "\N{ARABIC FATHA}", "\N{ARABIC SHADDA}", "\N{ARABIC KASRATAN}"
 FATHA_ISOLATED = "\N{ARABIC FATHA ISOLATED FORM}"
 KASRATAN_ISOLATED = "\N{ARABIC KASRATAN ISOLATED FORM}"
 SHADDA_MEDIAL = "\N{ARABIC SHADDA MEDIAL FORM}"
-
-
-def only(option: str, value: object = True) -> dict[str, object]:
-    """Options for the 'none' preset with one behaviour switched on."""
-    return {"preset": NONE, option: value}
 
 
 PRESENTATION_FIXES = [
