@@ -5,13 +5,13 @@ when splitting explains it better than leaving it whole. Both readings get a log
 from wordfreq's frequencies:
 
 * the **whole run** is a listed word (minus the share of its listing that run-ons of two listed
-  words would explain: wordfreq lists منخلال), a listed stem with clitics (وبالمدرسة,
+  words would explain, more after a letter that does not join: wordfreq lists منخلال and
+  لاتغطي), a listed stem with clitics (وبالمدرسة,
   كتبتهما), or an unknown word, whose probability falls with its length and rises with its long
   vowels (most unknown words are transliterated names, which write every vowel);
 * a **split** is the product of its pieces, each a listed word or proclitics and a listed word,
   and of a lost-space probability per junction: high after a word end (ة, ى, tanween), lower
-  after the other letters that do not join the next one, lowest after a joining letter; a
-  piece that begins with the article ال is evidence of a word start.
+  after any other letter; a piece that begins with the article ال is evidence of a word start.
 
 Pieces have two letters or more and are never a bare proclitic. The best split is found by
 dynamic programming over the letters with pieces of at most :data:`MAX_PIECE` letters, so the
@@ -59,7 +59,8 @@ UNKNOWN_LENGTH = 6
 UNKNOWN_PER_LETTER = 1.2
 UNKNOWN_VOWEL_BONUS = 0.75
 #: A lost space after a word end (ة, ى, tanween), after a letter that does not join the next
-#: one (the writer saw a gap), after a joining letter; and the bonus when ال starts a piece.
+#: one, after a joining letter (tuned equal: a higher value after a letter that does not join
+#: cost natural precision); and the bonus when ال starts a piece.
 JUNCTION_AFTER_END = 0.5
 JUNCTION_AFTER_NON_JOINING = -1.0
 JUNCTION_AFTER_JOINING = -1.0
