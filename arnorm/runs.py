@@ -26,7 +26,7 @@ from arnorm.chars import (
     TATWEEL,
     char_class,
 )
-from arnorm.hamza import HAMZA_BASES, absorbed_mark
+from arnorm.hamza import HAMZA_BASES, absorbed_mark, has_combining_hamza
 from arnorm.lexicon import lookup_key
 from arnorm.spelling import IDENTITY, Spelling
 
@@ -139,7 +139,7 @@ def composed_letters(text: str, spelling: Spelling = IDENTITY) -> str:
     >>> [composed_letters(run) for run in ("سا" + hamza + "ل", "بيـ" + hamza + "ت", "بيـ" + hamza)]
     ['سأ\u0654ل', 'بئـ\u0654ت', 'بيـ\u0654']
     """
-    if COMBINING_HAMZA_AND_MADDA.isdisjoint(text):
+    if not has_combining_hamza(text):
         return text
     letters: list[str] | None = None
     for match in _base_before_hamza().finditer(text):

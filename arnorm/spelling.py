@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from arnorm.chars import ALEF_VARIANTS, ARABIC_MARKS, COMBINING_HAMZA_AND_MADDA, char_class
-from arnorm.hamza import absorbed_mark
+from arnorm.hamza import absorbed_mark, has_combining_hamza
 
 ALEF = "\N{ARABIC LETTER ALEF}"
 YEH = "\N{ARABIC LETTER YEH}"
@@ -114,7 +114,7 @@ class Spelling:
         """`text` with the folded letters written as they will be (nothing else changes)."""
         if not self.folds_letters:
             return text
-        if self.alef and not COMBINING_HAMZA_AND_MADDA.isdisjoint(text):
+        if self.alef and has_combining_hamza(text):
             text = alef_letter().sub(folded_alef, text)  # AR202 folds the hamza with the alef
         return self.folded_letter.sub(self._swap, text)  # faster than str.translate here
 
