@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from arnorm.cli import configfile, lint, listing, options, stream
+from arnorm.cli import configfile, lint, listing, options, split, stream
 
 
 def parsers() -> tuple[options.Parser, dict[str, options.Parser]]:
@@ -33,6 +33,7 @@ def parsers() -> tuple[options.Parser, dict[str, options.Parser]]:
     lint.add_parsers(commands)
     stream.add_parser(commands)
     listing.add_parser(commands)
+    split.add_parser(commands)
     return parser, dict(commands.choices)
 
 

@@ -54,6 +54,16 @@ def spelling_of(config: Config) -> Spelling:
 _SEGMENTERS: dict[int, tuple[Config, Segmenter]] = {}
 
 
+def segmenter_of(config: Config) -> Segmenter:
+    """The splitter that AR501 runs under `config`: its word lists, read as it spells.
+
+    >>> from arnorm.config import CLEAN
+    >>> segmenter_of(CLEAN).segment("كورياالشمالية")
+    'كوريا الشمالية'
+    """
+    return _segmenter(config)
+
+
 def _segmenter(config: Config) -> Segmenter:
     """The segmenter of `config`, found by identity first (the rule asks once per line)."""
     entry = _SEGMENTERS.get(id(config))
