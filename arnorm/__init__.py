@@ -4,7 +4,7 @@
 >>> arnorm.clean("قال\N{NO-BREAK SPACE}الوزير\N{RIGHT-TO-LEFT MARK}")
 'قال الوزير'
 
-The public names are :func:`clean`, :func:`fix`, :func:`lint`, :func:`segment`,
+The public names are :func:`clean`, :func:`cleaner`, :func:`fix`, :func:`lint`, :func:`segment`,
 :class:`Segmenter`, :class:`Config` and the presets. Importing arnorm loads no data: the word
 list is read on the first call that needs it.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from arnorm.config import CLEAN, NONE, PRESETS, SEARCH, Config
 from arnorm.edits import Edit
-from arnorm.engine import Finding, Fixed, clean, fix, lint
+from arnorm.engine import Finding, Fixed, clean, cleaner, fix, lint
 from arnorm.segmenter import Segmenter, segment
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "Fixed",
     "Segmenter",
     "clean",
+    "cleaner",
     "fix",
     "lint",
     "segment",
