@@ -29,6 +29,7 @@ from arnorm.chars import (
     CONTROLS,
     INVISIBLE_FORMAT,
     JOINERS,
+    PRESENTATION_LETTERS,
     TATWEEL,
     char_class,
 )
@@ -171,9 +172,21 @@ def _glued(page: CodePage, text: str, index: int, step: int) -> bool:
         if text[index] in CONTROLS:
             return False
         index += step
-    if not 0 <= index < len(text) or text[index].isascii() or text[index] in page.length:
+    if not 0 <= index < len(text):
+        return False
+    ch = _facing(text[index], step)
+    if ch.isascii() or ch in page.length:
         return False  # a lead character may start a sequence once a later rule drops a space
-    return text[index].isalpha() or unicodedata.category(text[index]) == "Mn"
+    return ch.isalpha() or unicodedata.category(ch) == "Mn"
+
+
+def _facing(ch: str, step: int) -> str:
+    """`ch` as the span will see it once AR105 has run: a presentation form of a letter is
+    read as the letter of its decomposition on the side facing the span (ﰦ is ط + ح)."""
+    if ch not in PRESENTATION_LETTERS:
+        return ch
+    letters = unicodedata.normalize("NFKC", ch)
+    return letters[0] if step > 0 else letters[-1]
 
 
 def _repair_span(page: CodePage, match: re.Match[str]) -> str:
