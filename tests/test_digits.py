@@ -24,6 +24,7 @@ KEEP_FIXES = [
     pytest.param("۲۰۱۹ في المدينة", "٢٠١٩ في المدينة", id="nearest letter after the number"),
     pytest.param("في ۰،A", "في ٠،A", id="spaces take no room: the arabic letter is nearer"),
     pytest.param("في۰،A", "في٠،A", id="the comma ends the word around the number"),
+    pytest.param("theفي,ء۰", "theفي,ء٠", id="so does a latin comma"),
 ]
 KEEP_NOOPS = [
     pytest.param("عام ١٤٤٠ و 2019", id="arabic-indic and ascii are the writer's choice"),

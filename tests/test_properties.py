@@ -62,6 +62,8 @@ CONFIGS = {
 @example("اا\u200d\u200cفیًعلى")  # joiners=keep: a split cut the ZWNJ that made it Persian
 @example("\ufb52ط§ظ„فيعلىØ§Ù„")  # AR401 made „ a «, which ended the Persian passage there
 @example("في۰،A")  # AR304 read A as glued to the number until AR422 spaced it off
+@example("theفي,ء۰")  # AR304 read "the" as glued to the number until AR411 made , a ،
+@example("ط§ظ„\ufc26")  # AR441 read the ligature ﰦ as glue; AR105 makes it ط, a lead
 def test_clean_is_idempotent(config: Config, text: str) -> None:
     once = arnorm.clean(text, preset=config)
     assert arnorm.clean(once, preset=config) == once

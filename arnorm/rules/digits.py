@@ -79,9 +79,11 @@ def _nearest_letter(chars: Iterable[str]) -> tuple[int, bool]:
 
 @functools.cache
 def _word_break() -> re.Pattern[str]:
-    """What ends the word around a number: a space, or Arabic punctuation, after which AR422
-    puts a space before a letter (so the word is the same before and after it)."""
-    return re.compile(r"\s|" + char_class(ARABIC_COMMA + ARABIC_SEMICOLON + ARABIC_QUESTION_MARK))
+    """What ends the word around a number: a space, or a comma, semicolon or question mark,
+    ASCII or Arabic (AR411 turns the one into the other, and AR422 puts a space after the
+    Arabic ones: the word must be the same before and after them)."""
+    marks = ",;?" + ARABIC_COMMA + ARABIC_SEMICOLON + ARABIC_QUESTION_MARK
+    return re.compile(r"\s|" + char_class(marks))
 
 
 def _foreign_token(text: str, start: int, end: int) -> bool:
