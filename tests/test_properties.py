@@ -137,6 +137,7 @@ SAFE_FIX_CONFIGS = {"preset clean": CLEAN, "preset search": SEARCH, **COMBINATIO
 @example("الھیئةفی")  # the final yeh was judged on the run, the safe split made it a word
 @example("علیـ\u0654")  # tatweel=strip: the hamza came to the final yeh, which is then no choice
 @example("ما\u0653ی")  # the yeh's evidence did not fold ا + madda as AR202 folds آ
+@example("ط§ظ„\ufcf2")  # AR441 read ﳲ as a letter; AR105 makes it tatweel and marks
 def test_a_safe_fix_leaves_nothing_safe_to_fix(config: Config, text: str) -> None:
     fixed = arnorm.fix(text, preset=config, safe_only=True).text
     findings = arnorm.lint(fixed, preset=config)

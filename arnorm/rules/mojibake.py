@@ -29,8 +29,10 @@ from arnorm.chars import (
     CONTROLS,
     INVISIBLE_FORMAT,
     JOINERS,
-    PRESENTATION_LETTERS,
+    PRESENTATION_FORMS,
+    SPACING_MARK_FORMS,
     TATWEEL,
+    WORD_LIGATURES,
     char_class,
 )
 from arnorm.edits import Edit, apply_edits
@@ -168,25 +170,35 @@ def _glued(page: CodePage, text: str, index: int, step: int) -> bool:
     """Whether a non-ASCII letter or mark sits at `index` or beyond it in direction `step`,
     looking through the characters that later rules remove. A control character separates:
     between two words, AR102 turns it into a space."""
-    while 0 <= index < len(text) and text[index] in page.noise:
-        if text[index] in CONTROLS:
-            return False
+    for ch in _read_from(text, index, step):
+        if ch in page.noise:
+            if ch in CONTROLS:
+                return False
+            continue
+        if ch.isascii() or ch in page.length:
+            return False  # a lead character may start a sequence once a later rule drops a space
+        return ch.isalpha() or unicodedata.category(ch) == "Mn"
+    return False
+
+
+def _read_from(text: str, index: int, step: int) -> Iterator[str]:
+    """The characters of `text` from `index` on in direction `step`, each presentation form
+    read as the letters, tatweel and marks AR105 will write for it (ﰦ is ط + ح, ﳲ is tatweel,
+    fatha and shadda), so that a span is judged the same before and after AR105."""
+    while 0 <= index < len(text):
+        ch = text[index]
+        if ch in _unfolded():
+            yield from unicodedata.normalize("NFKC", ch)[::step]
+        else:
+            yield ch
         index += step
-    if not 0 <= index < len(text):
-        return False
-    ch = _facing(text[index], step)
-    if ch.isascii() or ch in page.length:
-        return False  # a lead character may start a sequence once a later rule drops a space
-    return ch.isalpha() or unicodedata.category(ch) == "Mn"
 
 
-def _facing(ch: str, step: int) -> str:
-    """`ch` as the span will see it once AR105 has run: a presentation form of a letter is
-    read as the letter of its decomposition on the side facing the span (ﰦ is ط + ح)."""
-    if ch not in PRESENTATION_LETTERS:
-        return ch
-    letters = unicodedata.normalize("NFKC", ch)
-    return letters[0] if step > 0 else letters[-1]
+@functools.cache
+def _unfolded() -> frozenset[str]:
+    """The presentation forms that AR105 always replaces with their decomposition (not the
+    spacing forms of harakat, which stay when no letter carries them, nor word ligatures)."""
+    return PRESENTATION_FORMS - SPACING_MARK_FORMS - WORD_LIGATURES
 
 
 def _repair_span(page: CodePage, match: re.Match[str]) -> str:
