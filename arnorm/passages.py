@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from arnorm.chars import (
+    ARABIC_COMMA,
     ARABIC_LETTERS,
     ARABIC_MARKS,
     ARABIC_QUESTION_MARK,
@@ -33,6 +34,7 @@ from arnorm.spelling import IDENTITY, Spelling
 
 #: Words around a word of another language that are taken to be in that language too.
 PASSAGE_REACH = 5
+_COMMAS = frozenset("," + ARABIC_COMMA)
 
 Span = tuple[int, int]
 
@@ -106,11 +108,17 @@ def _passages_in_segment(text: str, start: int, end: int) -> Iterator[Span]:
     words = [(a, b) for a, b in spans if letter.search(text, a, b)]  # marks alone: no word
     for first, last in _reaches(text, words):
         lo, hi = words[first][0], words[last][1]
-        while lo > start and not text[lo - 1].isspace():
+        while lo > start and not _token_break(text[lo - 1]):
             lo -= 1
-        while hi < end and not text[hi].isspace():
+        while hi < end and not _token_break(text[hi]):
             hi += 1
         yield lo, hi
+
+
+def _token_break(ch: str) -> bool:
+    """A space, or a comma (ASCII or Arabic): AR411 and AR422 may put a space after a comma,
+    so a token that runs through one is cut there in any pass."""
+    return ch.isspace() or ch in _COMMAS
 
 
 def _reaches(text: str, words: list[Span]) -> Iterator[tuple[int, int]]:

@@ -99,6 +99,12 @@ def test_passage_reaches_five_words_within_the_sentence() -> None:
     assert persian_passages("گفت\nالمدینة") == [(0, 3)]
 
 
+def test_a_passage_ends_at_a_comma_as_at_a_space() -> None:
+    # AR422 may put a space after the comma: the number is outside the passage either way
+    assert persian_passages("۱۲،پنجره") == [(3, 8)]
+    assert persian_passages("۱۲، پنجره") == [(4, 9)]
+
+
 def test_passages_of_two_foreign_words_merge() -> None:
     words = ["گفت", *["كلمة"] * 10, "پیام", "ثم"]
     text = " ".join(words)
