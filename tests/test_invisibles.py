@@ -69,10 +69,12 @@ def test_control_noops(text: str) -> None:
     assert arnorm.clean(text, **only("controls")) == text
 
 
+RAHIMAHU = "\N{ARABIC LIGATURE RAHIMAHU ALLAAH}"  # a word ligature without an NFKC form
 JOINER_FIXES = [
     pytest.param(f"مدر{ZWNJ}سة", "مدرسة", id="ZWNJ between letters"),
     pytest.param(f"مدر{ZWJ}سة", "مدرسة", id="ZWJ between letters"),
     pytest.param(f"بِ{ZWNJ}سم", "بِسم", id="after a haraka"),
+    pytest.param(RAHIMAHU + ZWNJ + "في", RAHIMAHU + "في", id="after a ligature"),
 ]
 JOINER_NOOPS = [
     pytest.param("\N{MAN}\N{ZERO WIDTH JOINER}\N{WOMAN}", id="emoji sequence"),

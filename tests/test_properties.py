@@ -63,6 +63,10 @@ CONFIGS = {
 @example("\ufb52ط§ظ„فيعلىØ§Ù„")  # AR401 made „ a «, which ended the Persian passage there
 @example("في۰،A")  # AR304 read A as glued to the number until AR422 spaced it off
 @example("theفي,ء۰")  # AR304 read "the" as glued to the number until AR411 made , a ،
+@example("۰،پنجره")  # the Persian passage ran through the comma until AR422 spaced it
+@example("۰،\ufb52")  # the same once AR105 made the form a Persian letter
+@example("ط§ظ„\ufe77")  # AR441 read the fatha form as a letter; AR105 makes tatweel + fatha
+@example("\ufd40\u200cفي")  # search: AR103 did not see the ligature as a letter until AR107
 @example("ط§ظ„\ufc26")  # AR441 read the ligature ﰦ as glue; AR105 makes it ط, a lead
 def test_clean_is_idempotent(config: Config, text: str) -> None:
     once = arnorm.clean(text, preset=config)

@@ -22,6 +22,7 @@ from arnorm.chars import (
     LINE_SEPARATORS,
     PRESENTATION_FORMS,
     TATWEEL,
+    WORD_LIGATURES,
     char_class,
     describe,
 )
@@ -113,9 +114,11 @@ def remove_invisible_characters(text: str) -> str:
 
 @functools.cache
 def _joiner_in_word() -> re.Pattern[str]:
-    # Presentation forms are letters too: AR105 unfolds them later in the pipeline, and a
-    # joiner left between them would be inside a word on the next run.
-    arabic = char_class(ARABIC_LETTERS | ARABIC_MARKS | PRESENTATION_FORMS | {TATWEEL})
+    # Presentation forms and word ligatures are letters too: AR105 and AR107 unfold them later
+    # in the pipeline, and a joiner left beside them would be inside a word on the next run
+    # (the ligatures spelled by hand, such as U+FD40, have no NFKC form to be found by).
+    letters = ARABIC_LETTERS | PRESENTATION_FORMS | WORD_LIGATURES
+    arabic = char_class(letters | ARABIC_MARKS | {TATWEEL})
     joiners = char_class(JOINERS)
     # The joiner comes first so that the scan for it is fast (a leading lookbehind is slow).
     return re.compile(f"{joiners}(?<={arabic}{joiners}){joiners}*(?={arabic})")
