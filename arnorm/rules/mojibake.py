@@ -201,9 +201,11 @@ def _unfolded() -> frozenset[str]:
     return PRESENTATION_FORMS - SPACING_MARK_FORMS - WORD_LIGATURES
 
 
-def _repair_span(page: CodePage, match: re.Match[str]) -> str:
-    span, text = match.group(), match.string
-    units = list(_patterns(page)[0].finditer(span))
+def _repair_span(page: CodePage, match: re.Match[str], text: str) -> str:
+    """The span that `match` found in the view of `text`, repaired if the evidence holds;
+    what is kept comes from `text` itself."""
+    span = text[match.start() : match.end()]
+    units = list(_patterns(page)[0].finditer(match.group()))
     # A sequence glued to a word outside the span ("فقط،": ط، is a letter and a comma) is
     # part of that word: it neither counts nor changes.
     if units and _glued(page, text, match.start() - 1, -1):
@@ -216,10 +218,30 @@ def _repair_span(page: CodePage, match: re.Match[str]) -> str:
     parts: list[str] = []
     position = 0
     for unit, value in decoded:
-        parts += (span[position : unit.start()], value or unit.group())
+        parts += (span[position : unit.start()], value or span[unit.start() : unit.end()])
         position = unit.end()
     parts.append(span[position:])
     return "".join(parts)
+
+
+def _view(text: str) -> str:
+    """`text` with each presentation form of one letter written as that letter, as AR105 will
+    write it (same length): ﭖ is پ, which windows-1256 shows for the byte 81, so a span reads
+    the same before and after AR105."""
+    if not _one_letter_form().search(text):
+        return text
+    return text.translate(_one_letter_table())
+
+
+@functools.cache
+def _one_letter_table() -> dict[int, str]:
+    forms = {ch: unicodedata.normalize("NFKC", ch) for ch in _unfolded()}
+    return {ord(ch): letter for ch, letter in forms.items() if len(letter) == 1}
+
+
+@functools.cache
+def _one_letter_form() -> re.Pattern[str]:
+    return re.compile(char_class(map(chr, _one_letter_table())))
 
 
 def decode_mojibake(text: str, page: CodePage) -> str:
@@ -241,7 +263,12 @@ def decode_mojibake(text: str, page: CodePage) -> str:
     >>> decode_mojibake("ظل الطفل ظريفا طوال الطريق، ع، غ؛ ط»", windows_1256())
     'ظل الطفل ظريفا طوال الطريق، ع، غ؛ ط»'
     """
-    return _patterns(page)[1].sub(lambda match: _repair_span(page, match), text)
+    parts: list[str] = []
+    position = 0
+    for match in _patterns(page)[1].finditer(_view(text)):
+        parts += (text[position : match.start()], _repair_span(page, match, text))
+        position = match.end()
+    return "".join(parts) + text[position:] if parts else text
 
 
 # --- the rule: line by line -------------------------------------------------------------------
