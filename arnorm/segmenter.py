@@ -184,9 +184,8 @@ class Segmenter:
         if not cut:
             return []
         points: list[int] = []
-        for match in _token_pattern().finditer(text):
-            offsets = cut.get(match.group(), ())
-            points.extend(match.start() + offset for offset in offsets)
+        for match in _tokens_among(text, cut, len(tokens)):
+            points.extend(match.start() + offset for offset in cut[match.group()])
         return points
 
     def _token_cuts(self, token: str) -> list[int]:
@@ -459,6 +458,17 @@ def _association(key: str, cut: int) -> float:
 @functools.cache
 def _token_pattern() -> re.Pattern[str]:
     return re.compile(r"\S+")
+
+
+def _tokens_among(text: str, wanted: dict[str, list[int]], count: int) -> Iterator[re.Match[str]]:
+    """The tokens of `text` (of `count` in all) that are keys of `wanted`, in order. A long
+    text (a whole document) is searched for just those tokens, in C, rather than token by
+    token in Python; the tokens of a line are few, and compiling a search would cost more."""
+    if count < 1_000:
+        return (m for m in _token_pattern().finditer(text) if m.group() in wanted)
+    longest_first = sorted(wanted, key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, longest_first))
+    return re.finditer(rf"(?<!\S)(?:{alternatives})(?!\S)", text)
 
 
 def _any_between(sorted_ends: list[int], start: int, end: int) -> bool:

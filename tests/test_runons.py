@@ -6,6 +6,7 @@ Every example is written for this project; none comes from the evaluation data.
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
 import unicodedata
@@ -27,6 +28,7 @@ from arnorm.segmenter import (
     MAX_RUN,
     Run,
     Segmenter,
+    _tokens_among,
     default_segmenter,
     run_pattern,
     segment,
@@ -517,3 +519,34 @@ FOLDING_CONFIGS["all of them"] = dataclasses.replace(
 def test_clean_with_a_fold_and_the_splitter_is_idempotent(config: Config, text: str) -> None:
     once = arnorm.clean(text, preset=config)
     assert arnorm.clean(once, preset=config) == once
+
+
+# --- a whole document in one call -----------------------------------------------------------
+
+DOCUMENT_TOKENS = ["كورياالشمالية", "كوريا", "الشمالية،", "بفضلالمفاوضات", "«كورياالشمالية»"]
+SEPARATORS = [" ", "\n", "\t", "\N{NO-BREAK SPACE}", "  "]
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(DOCUMENT_TOKENS), st.sampled_from(SEPARATORS)), min_size=1)
+)
+def test_a_document_splits_as_its_lines_do(pieces: list[tuple[str, str]]) -> None:
+    # a long text is searched for its run-on tokens by one pattern, a line token by token
+    chunk = "".join(token + gap for token, gap in pieces)
+    document = chunk * (1 + 1000 // len(pieces))
+    lines = document.split("\n")
+    assert arnorm.segment(document).split("\n") == [arnorm.segment(line) for line in lines]
+
+
+@given(st.text(alphabet="اب،\N{NO-BREAK SPACE} \n\t", max_size=60), st.data())
+def test_a_long_text_finds_the_tokens_a_line_finds(text: str, data: st.DataObject) -> None:
+    tokens = text.split()
+    wanted = data.draw(st.sets(st.sampled_from(tokens))) if tokens else set()
+    wanted_cuts = {token: [0] for token in wanted}
+    by_line = [m.span() for m in _tokens_among(text, wanted_cuts, 0)]
+    by_pattern = [m.span() for m in _tokens_among(text, wanted_cuts, 10**6)] if wanted else []
+    assert (
+        by_line
+        == by_pattern
+        == [m.span() for m in re.finditer(r"\S+", text) if m.group() in wanted]
+    )
