@@ -67,6 +67,8 @@ CONFIGS = {
 @example("۰،\ufb52")  # the same once AR105 made the form a Persian letter
 @example("ط§ظ„\ufe77")  # AR441 read the fatha form as a letter; AR105 makes tatweel + fatha
 @example("ط§ظ„\ufb56ط§ظ„")  # ﭖ ended the span; AR105 makes پ, which cp1256 shows for 81
+@example("\ufdf2ط§ظ„")  # search: AR107 spells ﷲ out with a space, so it is no glue
+@example("ط§ظ„ـ\ufdf2")  # the same after a tatweel
 @example("\ufd40\u200cفي")  # search: AR103 did not see the ligature as a letter until AR107
 @example("ط§ظ„\ufc26")  # AR441 read the ligature ﰦ as glue; AR105 makes it ط, a lead
 def test_clean_is_idempotent(config: Config, text: str) -> None:

@@ -157,13 +157,37 @@ def _spell_out(match: re.Match[str]) -> str:
     text, start, end = match.string, match.start(), match.end()
     words = _spellings()[match.group()]
     before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    if before in ARABIC_LETTERS and " " not in words:
-        if before == LAM and words.startswith(ALEF + LAM):
-            words = words[2:] if words[2:3] == LAM else words[1:]
-    elif before.isalnum():
-        words = " " + words
-    return words + " " if after.isalnum() else words
+    if before == LAM and " " not in words and words.startswith(ALEF + LAM):
+        words = words[2:] if words[2:3] == LAM else words[1:]
+    lead = " " if _space_before(text, start, words) else ""
+    return lead + words + (" " if _space_after(text, end) else "")
+
+
+def _space_before(text: str, start: int, words: str) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    return before.isalnum() and not (before in ARABIC_LETTERS and " " not in words)
+
+
+def _space_after(text: str, end: int) -> bool:
+    return end < len(text) and text[end].isalnum()
+
+
+def spelled_apart(text: str, index: int, step: int) -> bool:
+    """Whether AR107, spelling out the word ligature ``text[index]``, puts a space between it
+    and its neighbour in direction `step` (-1: before it, 1: after it).
+
+    >>> spelled_apart("بﷲ", 1, -1), spelled_apart("ﷲط", 0, 1), spelled_apart("ـﷲ", 1, -1)
+    (False, True, True)
+    """
+    words = _spellings().get(text[index])
+    if words is None:
+        return False
+    return _space_after(text, index + 1) if step > 0 else _space_before(text, index, words)
+
+
+def spelled_ligatures() -> frozenset[str]:
+    """The word ligatures that AR107 spells out (not the Quranic pause signs)."""
+    return frozenset(_spellings())
 
 
 def expand_word_ligatures(text: str) -> str:

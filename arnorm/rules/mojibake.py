@@ -35,8 +35,10 @@ from arnorm.chars import (
     WORD_LIGATURES,
     char_class,
 )
+from arnorm.config import Config
 from arnorm.edits import Edit, apply_edits
 from arnorm.rules.base import Rule
+from arnorm.rules.letters import WORD_LIGATURE, spelled_apart, spelled_ligatures
 
 #: Continuation characters that correct text also puts right after a letter: punctuation and
 #: spaces glued to a word. A sequence ending in one of them is no evidence of mojibake.
@@ -166,11 +168,14 @@ def _weight(page: CodePage, unit: str) -> int:
     return 2 if page.length[unit[0]] > 1 else 1
 
 
-def _glued(page: CodePage, text: str, index: int, step: int) -> bool:
+def _glued(page: CodePage, text: str, index: int, step: int, spelled: bool = False) -> bool:
     """Whether a non-ASCII letter or mark sits at `index` or beyond it in direction `step`,
     looking through the characters that later rules remove. A control character separates:
-    between two words, AR102 turns it into a space."""
-    for ch in _read_from(text, index, step):
+    between two words, AR102 turns it into a space; so does a word ligature that AR107 will
+    spell out with a space on that side, if it will (`spelled`)."""
+    for ch in _read_from(text, index, step, spelled):
+        if ch == " ":
+            return False  # AR107's space
         if ch in page.noise:
             if ch in CONTROLS:
                 return False
@@ -181,13 +186,17 @@ def _glued(page: CodePage, text: str, index: int, step: int) -> bool:
     return False
 
 
-def _read_from(text: str, index: int, step: int) -> Iterator[str]:
+def _read_from(text: str, index: int, step: int, spelled: bool = False) -> Iterator[str]:
     """The characters of `text` from `index` on in direction `step`, each presentation form
     read as the letters, tatweel and marks AR105 will write for it (ﰦ is ط + ح, ﳲ is tatweel,
-    fatha and shadda), so that a span is judged the same before and after AR105."""
+    fatha and shadda), and with `spelled` each word ligature as AR107 will spell it out (a
+    space, where it puts one on this side, else a letter), so that a span is judged the same
+    before and after those rules."""
     while 0 <= index < len(text):
         ch = text[index]
-        if ch in _unfolded():
+        if spelled and ch in spelled_ligatures():
+            yield " " if spelled_apart(text, index, -step) else ch  # the side facing back
+        elif ch in _unfolded():
             yield from unicodedata.normalize("NFKC", ch)[::step]
         else:
             yield ch
@@ -201,16 +210,16 @@ def _unfolded() -> frozenset[str]:
     return PRESENTATION_FORMS - SPACING_MARK_FORMS - WORD_LIGATURES
 
 
-def _repair_span(page: CodePage, match: re.Match[str], text: str) -> str:
+def _repair_span(page: CodePage, match: re.Match[str], text: str, spelled: bool) -> str:
     """The span that `match` found in the view of `text`, repaired if the evidence holds;
     what is kept comes from `text` itself."""
     span = text[match.start() : match.end()]
     units = list(_patterns(page)[0].finditer(match.group()))
     # A sequence glued to a word outside the span ("فقط،": ط، is a letter and a comma) is
     # part of that word: it neither counts nor changes.
-    if units and _glued(page, text, match.start() - 1, -1):
+    if units and _glued(page, text, match.start() - 1, -1, spelled):
         units = units[1:]
-    if units and _glued(page, text, match.end(), 1):
+    if units and _glued(page, text, match.end(), 1, spelled):
         units = units[:-1]
     decoded = [(unit, _decode_unit(page, unit.group())) for unit in units]
     if sum(_weight(page, unit.group()) for unit, value in decoded if value) < _EVIDENCE:
@@ -244,7 +253,7 @@ def _one_letter_form() -> re.Pattern[str]:
     return re.compile(char_class(map(chr, _one_letter_table())))
 
 
-def decode_mojibake(text: str, page: CodePage) -> str:
+def decode_mojibake(text: str, page: CodePage, *, spelled: bool = False) -> str:
     """Read back the UTF-8 sequences of `text` that show through `page`.
 
     A span is a run of sequences with no non-ASCII letter between them (a letter that starts
@@ -266,7 +275,7 @@ def decode_mojibake(text: str, page: CodePage) -> str:
     parts: list[str] = []
     position = 0
     for match in _patterns(page)[1].finditer(_view(text)):
-        parts += (text[position : match.start()], _repair_span(page, match, text))
+        parts += (text[position : match.start()], _repair_span(page, match, text, spelled))
         position = match.end()
     return "".join(parts) + text[position:] if parts else text
 
@@ -276,14 +285,15 @@ def decode_mojibake(text: str, page: CodePage) -> str:
 _MAX_ROUNDS = 3  # text broken twice (mojibake of mojibake) is repaired in two rounds
 
 
-def repair_mojibake(line: str) -> str:
+def repair_mojibake(line: str, *, spelled: bool = False) -> str:
     """One line with its mojibake read back: windows-1256 first, then latin-1/windows-1252.
 
     >>> repair_mojibake("الخبر: ط§ظ„ط±ظٹط§ط¶ و Ø¬Ø¯Ø©")
     'الخبر: الرياض و جدة'
     """
     for _ in range(_MAX_ROUNDS):
-        fixed = decode_mojibake(decode_mojibake(line, windows_1256()), latin())
+        fixed = decode_mojibake(line, windows_1256(), spelled=spelled)
+        fixed = decode_mojibake(fixed, latin(), spelled=spelled)
         if fixed == line:
             break
         line = fixed
@@ -317,22 +327,22 @@ def _line_edits(line: str, fixed: str, offset: int) -> Iterator[Edit]:
             yield Edit(offset + i1, offset + i2, after, MOJIBAKE.code, note=note)
 
 
-def _mojibake_edits(text: str) -> Iterator[Edit]:
+def _mojibake_edits(text: str, config: Config) -> Iterator[Edit]:
     if not _suspect().search(text):
         return
     offset = 0
     for line in text.split("\n"):
         if _suspect().search(line):
-            fixed = repair_mojibake(line)
+            fixed = repair_mojibake(line, spelled=WORD_LIGATURE.runs(config))
             if fixed != line:
                 yield from _line_edits(line, fixed, offset)
         offset += len(line) + 1
 
 
-def _repair_text(text: str) -> str:
+def _repair_text(text: str, config: Config) -> str:
     if not _suspect().search(text):
         return text
-    return apply_edits(text, _mojibake_edits(text))
+    return apply_edits(text, _mojibake_edits(text, config))
 
 
 MOJIBAKE = Rule(
@@ -372,8 +382,8 @@ Safe: a span is repaired only when it decodes cleanly and could not be correct t
 """,
     safe=True,
     enabled=lambda config: config.mojibake,
-    find=lambda text, config: _mojibake_edits(text),
-    fast=lambda text, config: _repair_text(text),
+    find=_mojibake_edits,
+    fast=_repair_text,
     trigger=lambda config: _suspects(),
 )
 
