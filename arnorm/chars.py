@@ -19,7 +19,7 @@ True
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 # Blocks that hold Arabic-script characters (Basic, Supplement, Extended-B, Extended-A,
 # Presentation Forms-A and -B). Ranges are inclusive.
@@ -333,6 +333,17 @@ ARABIC_SCRIPT_LETTERS: frozenset[str] = chars_where(
 ARABIC_COMMA = "\N{ARABIC COMMA}"
 ARABIC_SEMICOLON = "\N{ARABIC SEMICOLON}"
 ARABIC_QUESTION_MARK = "\N{ARABIC QUESTION MARK}"
+#: ASCII punctuation and the Arabic mark AR411 writes for it after an Arabic word.
+ARABIC_PUNCTUATION: Mapping[str, str] = {
+    ",": ARABIC_COMMA,
+    ";": ARABIC_SEMICOLON,
+    "?": ARABIC_QUESTION_MARK,
+}
+#: Those marks in either form: AR411 swaps the one for the other and AR422 may put a space
+#: after the Arabic one, so a rule that reads words must end a word at each of them.
+SPACED_PUNCTUATION: frozenset[str] = frozenset(ARABIC_PUNCTUATION) | frozenset(
+    ARABIC_PUNCTUATION.values()
+)
 
 # Which marks quote is a judgement call, so the quotation tables are hand-picked.
 #: Double quotation marks whose direction Arabic text does not fix: writers open and close

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 
 from arnorm.chars import (
-    ARABIC_COMMA,
     ARABIC_LETTERS,
     ARABIC_MARKS,
     ARABIC_QUESTION_MARK,
@@ -25,6 +24,7 @@ from arnorm.chars import (
     LEFT_GUILLEMET,
     RIGHT_GUILLEMET,
     SINGLE_QUOTES,
+    SPACED_PUNCTUATION,
     TATWEEL,
     ZWNJ,
     char_class,
@@ -34,7 +34,6 @@ from arnorm.spelling import IDENTITY, Spelling
 
 #: Words around a word of another language that are taken to be in that language too.
 PASSAGE_REACH = 5
-_COMMAS = frozenset("," + ARABIC_COMMA)
 
 Span = tuple[int, int]
 
@@ -116,9 +115,9 @@ def _passages_in_segment(text: str, start: int, end: int) -> Iterator[Span]:
 
 
 def _token_break(ch: str) -> bool:
-    """A space, or a comma (ASCII or Arabic): AR411 and AR422 may put a space after a comma,
-    so a token that runs through one is cut there in any pass."""
-    return ch.isspace() or ch in _COMMAS
+    """A space, or punctuation after which AR411 and AR422 may put a space, so that a token
+    that runs through it is cut there in any pass."""
+    return ch.isspace() or ch in SPACED_PUNCTUATION
 
 
 def _reaches(text: str, words: list[Span]) -> Iterator[tuple[int, int]]:

@@ -13,15 +13,13 @@ import re
 from collections.abc import Iterable, Iterator
 
 from arnorm.chars import (
-    ARABIC_COMMA,
     ARABIC_INDIC_DIGITS,
     ARABIC_LETTERS,
     ARABIC_MARKS,
-    ARABIC_QUESTION_MARK,
-    ARABIC_SEMICOLON,
     ASCII_DIGITS,
     PERSIAN_DIGITS,
     PRESENTATION_LETTERS,
+    SPACED_PUNCTUATION,
     TATWEEL,
     WORD_LIGATURES,
     char_class,
@@ -79,11 +77,9 @@ def _nearest_letter(chars: Iterable[str]) -> tuple[int, bool]:
 
 @functools.cache
 def _word_break() -> re.Pattern[str]:
-    """What ends the word around a number: a space, or a comma, semicolon or question mark,
-    ASCII or Arabic (AR411 turns the one into the other, and AR422 puts a space after the
-    Arabic ones: the word must be the same before and after them)."""
-    marks = ",;?" + ARABIC_COMMA + ARABIC_SEMICOLON + ARABIC_QUESTION_MARK
-    return re.compile(r"\s|" + char_class(marks))
+    """What ends the word around a number: a space, or punctuation that AR411 and AR422 may
+    rewrite or space (so the word is the same before and after them)."""
+    return re.compile(r"\s|" + char_class(SPACED_PUNCTUATION))
 
 
 def _foreign_token(text: str, start: int, end: int) -> bool:

@@ -55,7 +55,7 @@ def _presentation() -> re.Pattern[str]:
 
 
 @functools.cache
-def _base_forms() -> dict[str, str]:
+def base_forms() -> dict[str, str]:
     """Each presentation form (word ligatures aside) and what it shows, from NFKC."""
     table = {ch: unicodedata.normalize("NFKC", ch) for ch in PRESENTATION_FORMS - WORD_LIGATURES}
     return {ch: text.lstrip(" ") for ch, text in table.items()}
@@ -73,7 +73,7 @@ def _unfold_run(match: re.Match[str]) -> str:
         # decompositions end to end; in C, and twice as fast as the table.
         return unicodedata.normalize("NFKC", run)
     attached = start > 0 and text[start - 1] in _MARK_CARRIERS
-    forms = _base_forms()
+    forms = base_forms()
     out = []
     for ch in run:
         if ch in SPACING_MARK_FORMS and not attached:
@@ -185,6 +185,7 @@ def spelled_apart(text: str, index: int, step: int) -> bool:
     return _space_after(text, index + 1) if step > 0 else _space_before(text, index, words)
 
 
+@functools.cache
 def spelled_ligatures() -> frozenset[str]:
     """The word ligatures that AR107 spells out (not the Quranic pause signs)."""
     return frozenset(_spellings())

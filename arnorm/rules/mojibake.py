@@ -29,16 +29,14 @@ from arnorm.chars import (
     CONTROLS,
     INVISIBLE_FORMAT,
     JOINERS,
-    PRESENTATION_FORMS,
     SPACING_MARK_FORMS,
     TATWEEL,
-    WORD_LIGATURES,
     char_class,
 )
 from arnorm.config import Config
 from arnorm.edits import Edit, apply_edits
 from arnorm.rules.base import Rule
-from arnorm.rules.letters import WORD_LIGATURE, spelled_apart, spelled_ligatures
+from arnorm.rules.letters import WORD_LIGATURE, base_forms, spelled_apart, spelled_ligatures
 
 #: Continuation characters that correct text also puts right after a letter: punctuation and
 #: spaces glued to a word. A sequence ending in one of them is no evidence of mojibake.
@@ -197,7 +195,7 @@ def _read_from(text: str, index: int, step: int, spelled: bool = False) -> Itera
         if spelled and ch in spelled_ligatures():
             yield " " if spelled_apart(text, index, -step) else ch  # the side facing back
         elif ch in _unfolded():
-            yield from unicodedata.normalize("NFKC", ch)[::step]
+            yield from base_forms()[ch][::step]
         else:
             yield ch
         index += step
@@ -205,9 +203,9 @@ def _read_from(text: str, index: int, step: int, spelled: bool = False) -> Itera
 
 @functools.cache
 def _unfolded() -> frozenset[str]:
-    """The presentation forms that AR105 always replaces with their decomposition (not the
-    spacing forms of harakat, which stay when no letter carries them, nor word ligatures)."""
-    return PRESENTATION_FORMS - SPACING_MARK_FORMS - WORD_LIGATURES
+    """The presentation forms that AR105 always replaces with their base text (not the
+    spacing forms of harakat, which stay when no letter carries them)."""
+    return frozenset(base_forms()) - SPACING_MARK_FORMS
 
 
 def _repair_span(page: CodePage, match: re.Match[str], text: str, spelled: bool) -> str:
@@ -244,8 +242,8 @@ def _view(text: str) -> str:
 
 @functools.cache
 def _one_letter_table() -> dict[int, str]:
-    forms = {ch: unicodedata.normalize("NFKC", ch) for ch in _unfolded()}
-    return {ord(ch): letter for ch, letter in forms.items() if len(letter) == 1}
+    forms = base_forms()
+    return {ord(ch): forms[ch] for ch in _unfolded() if len(forms[ch]) == 1}
 
 
 @functools.cache

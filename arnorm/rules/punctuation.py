@@ -14,6 +14,7 @@ import re
 from arnorm.chars import (
     ARABIC_COMMA,
     ARABIC_MARKS,
+    ARABIC_PUNCTUATION,
     ARABIC_QUESTION_MARK,
     ARABIC_SCRIPT_LETTERS,
     ARABIC_SEMICOLON,
@@ -27,8 +28,6 @@ from arnorm.chars import (
 )
 from arnorm.rules.base import Rule, substitution_rule
 from arnorm.rules.context import in_link
-
-ARABIC_PUNCTUATION = {",": ARABIC_COMMA, ";": ARABIC_SEMICOLON, "?": ARABIC_QUESTION_MARK}
 
 # What may follow a mark that is converted: a space, the end, an Arabic letter, a quotation
 # mark, a bracket, or more punctuation ("?!"). A digit or a Latin letter may not: "عام,2018"

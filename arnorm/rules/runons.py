@@ -55,17 +55,13 @@ _SEGMENTERS: dict[int, tuple[Config, Segmenter]] = {}
 
 
 def segmenter_of(config: Config) -> Segmenter:
-    """The splitter that AR501 runs under `config`: its word lists, read as it spells.
+    """The splitter that AR501 runs under `config`: its word lists, read as it spells; found
+    by identity first (the rule asks once per line).
 
     >>> from arnorm.config import CLEAN
     >>> segmenter_of(CLEAN).segment("كورياالشمالية")
     'كوريا الشمالية'
     """
-    return _segmenter(config)
-
-
-def _segmenter(config: Config) -> Segmenter:
-    """The segmenter of `config`, found by identity first (the rule asks once per line)."""
     entry = _SEGMENTERS.get(id(config))
     if entry is None or entry[0] is not config:
         if len(_SEGMENTERS) >= 64:
@@ -82,7 +78,7 @@ def split_runons(text: str, config: Config) -> str:
     >>> split_runons("قال إنالتهديداتالأمنية تتزايد", CLEAN)
     'قال إن التهديدات الأمنية تتزايد'
     """
-    segmenter = _segmenter(config)
+    segmenter = segmenter_of(config)
     points = segmenter.split_points(text)
     if not points:
         return text  # most lines: no passage to look for (that would cost more than the split)
@@ -106,7 +102,7 @@ def _note(split: RunSplit) -> str:
 
 
 def find_runons(text: str, config: Config) -> Iterator[Edit]:
-    segmenter = _segmenter(config)
+    segmenter = segmenter_of(config)
     # The fast path's answer first: it knows most tokens as needing no space (a set lookup per
     # token, not a lookup per run), and where it inserts nothing there is no edit to find, as
     # fast == find requires. fix on the news lines: about 300 ms -> 240 ms.
@@ -189,7 +185,7 @@ def _word_and_number() -> re.Pattern[str]:
 
 def _is_word(word: str, config: Config) -> bool:
     """A listed word (or clitic form) of two letters or more, not a bare proclitic (ب ال)."""
-    segmenter = _segmenter(config)
+    segmenter = segmenter_of(config)
     key = Run.read(word, segmenter.spelling).key  # as the rules after this one leave it
     if len(key) < 2 or key in segmenter.clitics.proclitics:
         return False
@@ -208,7 +204,7 @@ def _space_from_number(match: re.Match[str], config: Config) -> str:
     before_number = end < len(text) and text[end] in DIGITS
     # بـ20 and الـ76 are written that way on purpose (unless AR301 strips the tatweel); marks
     # may ride on that tatweel, and AR301 may shorten a run of them (ـٓـ to ـٓ)
-    on_purpose = word.rstrip(_MARKS).endswith(TATWEEL) and _segmenter(config).spelling.tatweel
+    on_purpose = word.rstrip(_MARKS).endswith(TATWEEL) and segmenter_of(config).spelling.tatweel
     return " " * after_number + word + " " * (before_number and not on_purpose)
 
 
