@@ -14,7 +14,7 @@ from __future__ import annotations
 from arnorm.config import CLEAN, NONE, PRESETS, SEARCH, Config
 from arnorm.edits import Edit
 from arnorm.engine import Finding, Fixed, clean, cleaner, fix, lint
-from arnorm.segmenter import Segmenter, segment
+from arnorm.splitter import Segmenter, segment
 
 __all__ = [
     "CLEAN",

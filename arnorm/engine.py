@@ -14,11 +14,11 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from arnorm.chars import char_class
 from arnorm.config import Config, resolve
 from arnorm.edits import Edit, OffsetMap, apply_edits, compose
 from arnorm.rules import BY_CODE, RULES
 from arnorm.rules.base import Rule, unchanged
+from arnorm.script.chars import char_class
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import arnorm  # noqa: E402
-from arnorm.chars import (  # noqa: E402
+from arnorm.config import resolve  # noqa: E402
+from arnorm.edits import apply_edits  # noqa: E402
+from arnorm.engine import explain  # noqa: E402
+from arnorm.script.chars import (  # noqa: E402
     ALEF_VARIANTS,
     ARABIC_INDIC_DIGITS,
     ARABIC_MARKS,
@@ -41,9 +44,6 @@ from arnorm.chars import (  # noqa: E402
     WORD_LIGATURES,
     char_class,
 )
-from arnorm.config import resolve  # noqa: E402
-from arnorm.edits import apply_edits  # noqa: E402
-from arnorm.engine import explain  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 NEWS = DATA / "news_raw"

@@ -148,7 +148,11 @@ def in_process_rates(path: Path) -> list[tuple[str, float]]:
 def check_wall(small: Path, repeat: int = 5) -> tuple[float, float]:
     """Median wall seconds of ``arnorm check`` on a small file, and of loading the lexicon."""
     check = statistics.median(run([*ARNORM, "check", str(small)])[0] for _ in range(repeat))
-    load = [sys.executable, "-c", "from arnorm.lexicon import default_lexicon; default_lexicon()"]
+    load = [
+        sys.executable,
+        "-c",
+        "from arnorm.lexicon.words import default_lexicon; default_lexicon()",
+    ]
     lexicon = statistics.median(run(load)[0] for _ in range(repeat))
     python = statistics.median(run([sys.executable, "-c", "pass"])[0] for _ in range(repeat))
     return check, lexicon - python

@@ -52,7 +52,7 @@ def load_arnorm() -> Splitter:
 
 def wordfreq_counts() -> dict[str, int]:
     """wordfreq's large Arabic list as counts per billion words (at least 1)."""
-    from arnorm.lexicon import read_wordfreq
+    from arnorm.lexicon.words import read_wordfreq
 
     return {word: max(1, round(10**zipf)) for word, zipf in read_wordfreq().items()}
 
@@ -90,7 +90,7 @@ def load_wordsegment() -> Splitter:
 def per_run(split: Callable[[str], list[str]], known: Container[str]) -> Splitter:
     """A text splitter that applies `split` to each run of Arabic letters (in lookup-key form)
     that is not a `known` word, and inserts spaces at the matching places of the text."""
-    from arnorm.runs import Run, run_pattern
+    from arnorm.splitter.runs import Run, run_pattern
 
     def segment(text: str) -> str:
         points: list[int] = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from arnorm.lexicon import bundled_words, read_wordfreq
+from arnorm.lexicon.words import bundled_words, read_wordfreq
 
 TEH_MARBUTA, TEH = "\N{ARABIC LETTER TEH MARBUTA}", "\N{ARABIC LETTER TEH}"
 ARTICLE = "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}"

@@ -9,7 +9,7 @@ cleaning once gave. This script prints, for the clean preset's splitter and the 
 preset's, F1 on the synthetic and natural run-on sets and false splits per 10k tokens of the
 correct sentences: the search splitter on the dev sets as written, and on the dev sets folded
 by the search preset's folds (inputs and golds alike), which must agree since it decides on the
-folded letters only. A last row scores the alternative that arnorm.lexicon.fold_zipf turned
+folded letters only. A last row scores the alternative that arnorm.lexicon.words.fold_zipf turned
 down: a folded key taking the sum of its spellings' probabilities instead of the largest. First
 comes the cost of the folded word list: the time and memory to build it once the plain list is
 loaded.
@@ -30,9 +30,9 @@ from bench_segment import DEFAULT_DATA, boundaries, read_pairs, score_pairs
 
 import arnorm
 from arnorm.config import NONE, SEARCH
-from arnorm.lexicon import Lexicon, default_lexicon, read_wordfreq
+from arnorm.lexicon.words import Lexicon, default_lexicon, read_wordfreq
 from arnorm.rules.runons import spelling_of
-from arnorm.segmenter import Segmenter, segmenter_for
+from arnorm.splitter.segmenter import Segmenter, segmenter_for
 
 Splitter = Callable[[str], str]
 #: The search preset's folds and stripping alone: what the search splitter reads through.

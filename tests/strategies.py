@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from arnorm.chars import (
+from arnorm.script.chars import (
     ARABIC_INDIC_DIGITS,
     ARABIC_LETTERS,
     ARABIC_MARKS,

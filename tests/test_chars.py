@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from arnorm.chars import (
+from arnorm.script.chars import (
     ARABIC_MARKS,
     CONTROLS,
     EXOTIC_SPACES,

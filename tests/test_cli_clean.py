@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from strategies import arabic_text
 
 import arnorm
+from arnorm.cli import clean as clean_command
 from arnorm.cli import main as cli_main
-from arnorm.cli import stream
 
 
 @pytest.fixture(autouse=True)
@@ -270,7 +270,7 @@ def test_selection_and_presets_apply() -> None:
     ],
 )
 def test_clean_switches_html_tags_on(argv: list[str], html_tags: bool) -> None:
-    job = stream.make_job(cli_main.parse(["clean", *argv]))
+    job = clean_command.make_job(cli_main.parse(["clean", *argv]))
     assert job.config.html_tags is html_tags
 
 

@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from strategies import arabic_text
 
-from arnorm.cli import lint
+from arnorm.cli import check
 from arnorm.cli.files import Filters
 from arnorm.cli.markdown import code_blocks, scan
 from arnorm.config import CLEAN
@@ -131,14 +131,14 @@ MARKUP = [
 markdown_text = st.lists(st.one_of(st.sampled_from(MARKUP), arabic_text), max_size=12).map("".join)
 
 
-def _settings() -> lint.Settings:
-    return lint.Settings(CLEAN, Filters(Path.cwd()), (), 1 << 20, True)
+def _settings() -> check.Settings:
+    return check.Settings(CLEAN, Filters(Path.cwd()), (), 1 << 20, True)
 
 
 @given(text=markdown_text)
 @example("```\n\xa0")
 def test_protected_spans_are_never_reported_and_come_back_unchanged(text: str) -> None:
-    prepared = lint.prepare("x.md", text, _settings())
+    prepared = check.prepare("x.md", text, _settings())
     for finding in prepared.lint(text):
         for lo, hi in prepared.protect:
             if finding.start < finding.end:

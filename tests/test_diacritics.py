@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import arnorm
-from arnorm.chars import ARABIC_MARKS
 from arnorm.config import NONE
+from arnorm.script.chars import ARABIC_MARKS
 
 FATHA, DAMMA, KASRA, SUKUN = (
     "\N{ARABIC FATHA}",

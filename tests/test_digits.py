@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import arnorm
-from arnorm.chars import ARABIC_INDIC_DIGITS, ASCII_DIGITS, PERSIAN_DIGITS
 from arnorm.config import NONE
+from arnorm.script.chars import ARABIC_INDIC_DIGITS, ASCII_DIGITS, PERSIAN_DIGITS
 
 
 def mode(value: str) -> dict[str, object]:

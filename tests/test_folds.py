@@ -6,7 +6,7 @@ import pytest
 from options import only
 
 import arnorm
-from arnorm.chars import ALEF_VARIANTS
+from arnorm.script.chars import ALEF_VARIANTS
 
 HAMZA, MADDA, FATHA = "\N{ARABIC HAMZA ABOVE}", "\N{ARABIC MADDAH ABOVE}", "\N{ARABIC FATHA}"
 SMALL_HIGH_SEEN = "\N{ARABIC SMALL HIGH SEEN}"  # a Quranic sign of the hamza's class (230)

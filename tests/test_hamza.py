@@ -10,11 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import arnorm
-from arnorm.chars import ARABIC_MARKS, HAMZA_COMPOSITIONS
 from arnorm.config import NONE
-from arnorm.lexicon import lookup_key
+from arnorm.lexicon.words import lookup_key
 from arnorm.rules import RULES
-from arnorm.runs import Run
+from arnorm.script.chars import ARABIC_MARKS, HAMZA_COMPOSITIONS
+from arnorm.splitter.runs import Run
 
 HAMZA, HAMZA_BELOW, MADDA = (
     "\N{ARABIC HAMZA ABOVE}",

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from arnorm.clitics import Clitics, proclitic_cost, stem_forms
-from arnorm.lexicon import (
+from arnorm.lexicon.clitics import Clitics, proclitic_cost, stem_forms
+from arnorm.lexicon.folding import Spelling
+from arnorm.lexicon.words import (
     Lexicon,
     default_lexicon,
     lookup_key,
@@ -15,8 +16,7 @@ from arnorm.lexicon import (
     read_word_file,
     read_wordfreq,
 )
-from arnorm.segmenter import Segmenter
-from arnorm.spelling import Spelling
+from arnorm.splitter.segmenter import Segmenter
 
 KEY_CHANGES = [
     pytest.param("بِفَضْلِ", "بفضل", id="harakat go"),

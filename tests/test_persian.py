@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import arnorm
-import arnorm.lexicon
+import arnorm.lexicon.words
 from arnorm.config import NONE
-from arnorm.passages import PASSAGE_REACH, persian_passages
+from arnorm.splitter.passages import PASSAGE_REACH, persian_passages
 
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
 HAMZA = "\N{ARABIC HAMZA ABOVE}"
@@ -86,7 +86,7 @@ def test_lexicon_is_loaded_only_for_a_final_yeh(monkeypatch: pytest.MonkeyPatch)
     def fail() -> None:
         raise AssertionError("lexicon loaded")
 
-    monkeypatch.setattr(arnorm.lexicon, "default_lexicon", fail)
+    monkeypatch.setattr(arnorm.lexicon.words, "default_lexicon", fail)
     assert arnorm.clean("مھرجان کتاب المدینة", **ONLY) == "مهرجان كتاب المدينة"
 
 

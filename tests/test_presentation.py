@@ -8,7 +8,7 @@ import pytest
 from options import only
 
 import arnorm
-from arnorm.chars import PRESENTATION_FORMS, SPACING_MARK_FORMS, WORD_LIGATURES
+from arnorm.script.chars import PRESENTATION_FORMS, SPACING_MARK_FORMS, WORD_LIGATURES
 
 FATHA, SHADDA, KASRATAN = "\N{ARABIC FATHA}", "\N{ARABIC SHADDA}", "\N{ARABIC KASRATAN}"
 FATHA_ISOLATED = "\N{ARABIC FATHA ISOLATED FORM}"

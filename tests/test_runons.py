@@ -20,11 +20,12 @@ from strategies import WORDS, arabic_text, arabic_words
 
 import arnorm
 from arnorm.config import CLEAN, NONE, SEARCH, Config
-from arnorm.lexicon import Lexicon, bundled_words
+from arnorm.lexicon.folding import IDENTITY, Spelling
+from arnorm.lexicon.words import Lexicon, bundled_words
 from arnorm.rules.folds import fold_alef, fold_alef_maksura, fold_teh_marbuta
 from arnorm.rules.marks import strip_diacritics, strip_tatweel
 from arnorm.rules.runons import spelling_of
-from arnorm.segmenter import (
+from arnorm.splitter.segmenter import (
     MAX_RUN,
     Run,
     Segmenter,
@@ -34,7 +35,6 @@ from arnorm.segmenter import (
     segment,
     segmenter_for,
 )
-from arnorm.spelling import IDENTITY, Spelling
 
 SPLITS = [
     pytest.param("التهديداتالأمنية", "التهديدات الأمنية", id="two words, article"),
@@ -436,7 +436,7 @@ def test_word_list_files_are_folded_too(tmp_path: Path) -> None:
 def test_the_folded_word_list_is_built_only_when_a_folding_config_splits() -> None:
     code = """
 import arnorm
-from arnorm.lexicon import default_lexicon
+from arnorm.lexicon.words import default_lexicon
 built = lambda: len(default_lexicon()._folded)
 arnorm.clean("قال إنوزارةالصحة أعلنت")
 arnorm.clean("قال إنوزارةالصحة أعلنت", preset="search", split_runons=False)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from arnorm.chars import ARABIC_LETTERS
-from arnorm.lexicon import bundled_words
+from arnorm.lexicon.words import bundled_words
+from arnorm.script.chars import ARABIC_LETTERS
 
-WORDLISTS = Path(__file__).resolve().parent.parent / "arnorm" / "wordlists"
+WORDLISTS = Path(__file__).resolve().parent.parent / "wordlists"
 FILES = sorted(WORDLISTS.glob("*.txt"))
 
 

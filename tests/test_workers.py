@@ -9,7 +9,7 @@ from __future__ import annotations
 import pickle
 
 import arnorm
-from arnorm.lexicon import default_lexicon
+from arnorm.lexicon.words import default_lexicon
 
 LINES = [
     'قال\N{NO-BREAK SPACE}الوزير إن "التهديداتالأمنية" تتزايد',

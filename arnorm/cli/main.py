@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from arnorm.cli import configfile, lint, listing, options, split, stream
+from arnorm.cli import check, clean, configfile, options, rules, split
 
 
 def parsers() -> tuple[options.Parser, dict[str, options.Parser]]:
@@ -30,9 +30,9 @@ def parsers() -> tuple[options.Parser, dict[str, options.Parser]]:
     )
     parser.add_argument("--version", action="version", version=f"arnorm {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    lint.add_parsers(commands)
-    stream.add_parser(commands)
-    listing.add_parser(commands)
+    check.add_parsers(commands)
+    clean.add_parser(commands)
+    rules.add_parser(commands)
     split.add_parser(commands)
     return parser, dict(commands.choices)
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 
 from arnorm.cli import options
 from arnorm.rules.runons import segmenter_of
-from arnorm.runs import run_pattern
-from arnorm.segmenter import Segmenter
+from arnorm.splitter.runs import run_pattern
+from arnorm.splitter.segmenter import Segmenter
 
 
 def add_parser(commands: argparse._SubParsersAction[options.Parser]) -> None:
@@ -55,7 +55,7 @@ def run_split(args: argparse.Namespace) -> int:
 def explain(segmenter: Segmenter, tokens: Iterable[str], candidates: int = 0) -> Iterator[str]:
     """For each token: ``token -> split`` (or ``token: whole``), then the best readings.
 
-    >>> from arnorm.segmenter import default_segmenter
+    >>> from arnorm.splitter.segmenter import default_segmenter
     >>> list(explain(default_segmenter(), ["كورياالشمالية", "باشتراط"]))
     ['كورياالشمالية -> كوريا الشمالية', 'باشتراط: whole']
     """

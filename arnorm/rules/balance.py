@@ -13,7 +13,10 @@ import functools
 import re
 from collections.abc import Iterator
 
-from arnorm.chars import (
+from arnorm.edits import Edit
+from arnorm.rules.base import Rule, unchanged
+from arnorm.rules.quotes import ALL_FAMILIES, QUOTE_MARKS, Stray, analyse_lines
+from arnorm.script.chars import (
     CLOSING_BRACKETS,
     DOUBLE_QUOTES,
     LEFT_GUILLEMET,
@@ -23,9 +26,6 @@ from arnorm.chars import (
     char_class,
     describe,
 )
-from arnorm.edits import Edit
-from arnorm.rules.base import Rule, unchanged
-from arnorm.rules.quotes import ALL_FAMILIES, QUOTE_MARKS, Stray, analyse_lines
 
 #: The brackets that the pairing reads (braces are not paired). With the quotation marks, they
 #: are the rules' triggers: a line without any has nothing to report.

@@ -5,14 +5,14 @@ two code points to a program. The rules before this one can bring such a pair to
 moves a hamza off a removed tatweel onto the letter (يـٔ), AR201 turns a Persian yeh that
 carries one into an Arabic yeh (یٔ), the folds turn ى into ي (ىٔ). So the pairs are composed
 last, after every rule that changes letters or marks, and the rules before read a pair as the
-letter it will become (:mod:`arnorm.hamza`).
+letter it will become (:mod:`arnorm.script.hamza`).
 """
 
 from __future__ import annotations
 
-from arnorm.chars import COMBINING_HAMZA_AND_MADDA, describe
-from arnorm.hamza import composed, decomposed_pair
 from arnorm.rules.base import Rule, substitution_rule
+from arnorm.script.chars import COMBINING_HAMZA_AND_MADDA, describe
+from arnorm.script.hamza import composed, decomposed_pair
 
 DECOMPOSED_HAMZA = substitution_rule(
     code="AR106",

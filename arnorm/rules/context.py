@@ -20,10 +20,10 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
-from arnorm.chars import ARABIC_SCRIPT_LETTERS, char_class
 from arnorm.config import Config
 from arnorm.edits import Edit, apply_edits
 from arnorm.rules.base import Rule
+from arnorm.script.chars import ARABIC_SCRIPT_LETTERS, char_class
 
 #: How far (in characters, on the same line) a rule looks for the nearest letter or for the
 #: ends of a token. Beyond that the context is unknown and the rules leave the text alone.

@@ -12,7 +12,10 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-from arnorm.chars import (
+from arnorm.config import Config, Digits
+from arnorm.edits import Edit, apply_edits
+from arnorm.rules.base import Rule
+from arnorm.script.chars import (
     ARABIC_INDIC_DIGITS,
     ARABIC_LETTERS,
     ARABIC_MARKS,
@@ -24,10 +27,7 @@ from arnorm.chars import (
     WORD_LIGATURES,
     char_class,
 )
-from arnorm.config import Config, Digits
-from arnorm.edits import Edit, apply_edits
-from arnorm.passages import persian_passages
-from arnorm.rules.base import Rule
+from arnorm.splitter.passages import persian_passages
 
 #: How far (in characters, within the line) to look for the letters around a number.
 CONTEXT_REACH = 64

@@ -12,10 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from arnorm.chars import COMBINING_HAMZA_AND_MADDA, describe
-from arnorm.hamza import has_combining_hamza
-from arnorm.rules.base import Rule, substitution_rule, with_fast
-from arnorm.spelling import (
+from arnorm.lexicon.folding import (
     ALEF_FOLD,
     ALEF_MAKSURA,
     ALEF_MAKSURA_FOLD,
@@ -24,8 +21,11 @@ from arnorm.spelling import (
     alef_letter,
     folded_alef,
 )
+from arnorm.rules.base import Rule, substitution_rule, with_fast
+from arnorm.script.chars import COMBINING_HAMZA_AND_MADDA, describe
+from arnorm.script.hamza import has_combining_hamza
 
-# The tables of arnorm.spelling, which the run-on splitter reads through (one source).
+# The tables of arnorm.lexicon.folding, which the run-on splitter reads through (one source).
 YEH = ALEF_MAKSURA_FOLD[ALEF_MAKSURA]
 HEH = TEH_MARBUTA_FOLD[TEH_MARBUTA]
 

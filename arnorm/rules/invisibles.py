@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
-from arnorm.chars import (
+from arnorm.rules.base import Rule, substitution_rule
+from arnorm.script.chars import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
     BOM,
@@ -26,7 +27,6 @@ from arnorm.chars import (
     char_class,
     describe,
 )
-from arnorm.rules.base import Rule, substitution_rule
 
 # --- the fixes ------------------------------------------------------------------------------
 

@@ -15,7 +15,12 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from arnorm.chars import (
+from arnorm.config import Config
+from arnorm.edits import Edit, apply_edits
+from arnorm.lexicon.folding import Spelling
+from arnorm.rules.base import Rule, substitution_rule
+from arnorm.rules.runons import safe_split_points, spelling_of
+from arnorm.script.chars import (
     ALEF_VARIANTS,
     ARABIC_LETTERS,
     ARABIC_MARKS,
@@ -28,14 +33,9 @@ from arnorm.chars import (
     char_class,
     describe,
 )
-from arnorm.config import Config
-from arnorm.edits import Edit, apply_edits
-from arnorm.hamza import absorbed_mark
-from arnorm.passages import arabic_word, inside, persian_passages
-from arnorm.rules.base import Rule, substitution_rule
-from arnorm.rules.runons import safe_split_points, spelling_of
-from arnorm.runs import marks_reaching
-from arnorm.spelling import Spelling
+from arnorm.script.hamza import absorbed_mark
+from arnorm.splitter.passages import arabic_word, inside, persian_passages
+from arnorm.splitter.runs import marks_reaching
 
 YEH = "\N{ARABIC LETTER YEH}"
 ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
@@ -277,7 +277,7 @@ def _evidence(stem: str, ending: str) -> float:
     The stem is folded in its lookup-key form, where a letter and a combining hamza or madda
     are one letter (ا + U+0653 is آ, which folds to ا as AR202 will fold the pair).
     """
-    from arnorm.lexicon import default_lexicon, lookup_key
+    from arnorm.lexicon.words import default_lexicon, lookup_key
 
     zipf = default_lexicon().zipf
     folded = "".join(_FOLDED.get(ch, ch) for ch in lookup_key(stem))

@@ -13,7 +13,12 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from arnorm.chars import (
+from arnorm.config import CLEAN, Config
+from arnorm.edits import Edit
+from arnorm.rules.base import Rule, substitution_rule, with_fast
+from arnorm.rules.composition import DECOMPOSED_HAMZA
+from arnorm.rules.folds import FOLD_ALEF
+from arnorm.script.chars import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
     COMBINING_HAMZA_AND_MADDA,
@@ -26,12 +31,7 @@ from arnorm.chars import (
     char_class,
     describe,
 )
-from arnorm.config import CLEAN, Config
-from arnorm.edits import Edit
-from arnorm.hamza import absorbed_mark
-from arnorm.rules.base import Rule, substitution_rule, with_fast
-from arnorm.rules.composition import DECOMPOSED_HAMZA
-from arnorm.rules.folds import FOLD_ALEF
+from arnorm.script.hamza import absorbed_mark
 
 #: Letters a kashida stretches between (presentation forms count, for text not unfolded yet).
 _LETTERS = ARABIC_LETTERS | PRESENTATION_LETTERS

@@ -24,7 +24,11 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from arnorm.chars import (
+from arnorm.config import Config
+from arnorm.edits import Edit, apply_edits
+from arnorm.rules.base import Rule
+from arnorm.rules.letters import WORD_LIGATURE, base_forms, spelled_apart, spelled_ligatures
+from arnorm.script.chars import (
     ARABIC_MARKS,
     CONTROLS,
     INVISIBLE_FORMAT,
@@ -33,10 +37,6 @@ from arnorm.chars import (
     TATWEEL,
     char_class,
 )
-from arnorm.config import Config
-from arnorm.edits import Edit, apply_edits
-from arnorm.rules.base import Rule
-from arnorm.rules.letters import WORD_LIGATURE, base_forms, spelled_apart, spelled_ligatures
 
 #: Continuation characters that correct text also puts right after a letter: punctuation and
 #: spaces glued to a word. A sequence ending in one of them is no evidence of mojibake.

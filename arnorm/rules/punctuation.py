@@ -11,7 +11,9 @@ from __future__ import annotations
 import functools
 import re
 
-from arnorm.chars import (
+from arnorm.rules.base import Rule, substitution_rule
+from arnorm.rules.context import in_link
+from arnorm.script.chars import (
     ARABIC_COMMA,
     ARABIC_MARKS,
     ARABIC_PUNCTUATION,
@@ -26,8 +28,6 @@ from arnorm.chars import (
     SINGLE_QUOTES,
     char_class,
 )
-from arnorm.rules.base import Rule, substitution_rule
-from arnorm.rules.context import in_link
 
 # What may follow a mark that is converted: a space, the end, an Arabic letter, a quotation
 # mark, a bracket, or more punctuation ("?!"). A digit or a Latin letter may not: "عام,2018"

@@ -39,7 +39,11 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple
 
-from arnorm.chars import (
+from arnorm.config import Quotes
+from arnorm.edits import Edit
+from arnorm.rules.base import Rule
+from arnorm.rules.context import has_arabic_letter, in_link, may_hold_links, nearest_letter
+from arnorm.script.chars import (
     ARABIC_SCRIPT_LETTERS,
     CLOSING_BRACKETS,
     DOUBLE_QUOTES,
@@ -51,10 +55,6 @@ from arnorm.chars import (
     char_class,
     describe,
 )
-from arnorm.config import Quotes
-from arnorm.edits import Edit
-from arnorm.rules.base import Rule
-from arnorm.rules.context import has_arabic_letter, in_link, may_hold_links, nearest_letter
 
 Family = Literal["double", "single", "guillemet", "round", "square"]
 QUOTE_FAMILIES: frozenset[Family] = frozenset({"double", "single", "guillemet"})

@@ -2,8 +2,8 @@
 
 Bad HTML extraction glues words together where a tag or a line break stood: a headline to the
 article, a caption to the text, two items of a list ("الحكومةالجديدة"). The splitter
-(:mod:`arnorm.segmenter`) decides with word frequencies and clitic morphology; this module turns
-its decisions into edits, one inserted space each.
+(:mod:`arnorm.splitter.segmenter`) decides with word frequencies and clitic morphology; this
+module turns its decisions into edits, one inserted space each.
 """
 
 from __future__ import annotations
@@ -13,17 +13,23 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from arnorm.chars import ARABIC_INDIC_DIGITS, ARABIC_MARKS, PERSIAN_DIGITS, TATWEEL, char_class
 from arnorm.config import Config
 from arnorm.edits import Edit
-from arnorm.passages import persian_passages
+from arnorm.lexicon.folding import Spelling
 from arnorm.rules.base import Rule, substitution_rule
 from arnorm.rules.context import only_when
 from arnorm.rules.folds import FOLD_ALEF, FOLD_ALEF_MAKSURA, FOLD_TEH_MARBUTA
 from arnorm.rules.marks import DIACRITIC_STRIP, TATWEEL_RULE
-from arnorm.runs import Run, run_pattern
-from arnorm.segmenter import RunSplit, Segmenter, segmenter_for
-from arnorm.spelling import Spelling
+from arnorm.script.chars import (
+    ARABIC_INDIC_DIGITS,
+    ARABIC_MARKS,
+    PERSIAN_DIGITS,
+    TATWEEL,
+    char_class,
+)
+from arnorm.splitter.passages import persian_passages
+from arnorm.splitter.runs import Run, run_pattern
+from arnorm.splitter.segmenter import RunSplit, Segmenter, segmenter_for
 
 #: A split is a safe fix when its reading beats the whole run by at least this much (log10),
 #: or when every space follows a word end (ة, ى, tanween). See the doc for the measured

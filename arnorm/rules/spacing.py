@@ -15,19 +15,6 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from arnorm.chars import (
-    ARABIC_COMMA,
-    ARABIC_QUESTION_MARK,
-    ARABIC_SCRIPT_LETTERS,
-    ARABIC_SEMICOLON,
-    DOUBLE_QUOTES,
-    LEFT_GUILLEMET,
-    OPENING_BRACKETS,
-    RIGHT_GUILLEMET,
-    SINGLE_QUOTES,
-    TATWEEL,
-    char_class,
-)
 from arnorm.edits import Edit, apply_edits
 from arnorm.rules.base import Rule
 from arnorm.rules.context import (
@@ -43,6 +30,19 @@ from arnorm.rules.quotes import (
     QUOTE_MARKS,
     Pair,
     analyse_lines,
+)
+from arnorm.script.chars import (
+    ARABIC_COMMA,
+    ARABIC_QUESTION_MARK,
+    ARABIC_SCRIPT_LETTERS,
+    ARABIC_SEMICOLON,
+    DOUBLE_QUOTES,
+    LEFT_GUILLEMET,
+    OPENING_BRACKETS,
+    RIGHT_GUILLEMET,
+    SINGLE_QUOTES,
+    TATWEEL,
+    char_class,
 )
 
 ARABIC_MARKS_OF_PAUSE = ARABIC_COMMA + ARABIC_SEMICOLON + ARABIC_QUESTION_MARK

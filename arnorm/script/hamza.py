@@ -14,7 +14,12 @@ import functools
 import re
 import unicodedata
 
-from arnorm.chars import ARABIC_MARKS, COMBINING_HAMZA_AND_MADDA, HAMZA_COMPOSITIONS, char_class
+from arnorm.script.chars import (
+    ARABIC_MARKS,
+    COMBINING_HAMZA_AND_MADDA,
+    HAMZA_COMPOSITIONS,
+    char_class,
+)
 
 
 def has_combining_hamza(text: str) -> bool:

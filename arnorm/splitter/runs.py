@@ -14,7 +14,9 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from arnorm.chars import (
+from arnorm.lexicon.folding import IDENTITY, Spelling
+from arnorm.lexicon.words import lookup_key
+from arnorm.script.chars import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
     COMBINING_HAMZA_AND_MADDA,
@@ -26,9 +28,7 @@ from arnorm.chars import (
     TATWEEL,
     char_class,
 )
-from arnorm.hamza import HAMZA_BASES, absorbed_mark, has_combining_hamza
-from arnorm.lexicon import lookup_key
-from arnorm.spelling import IDENTITY, Spelling
+from arnorm.script.hamza import HAMZA_BASES, absorbed_mark, has_combining_hamza
 
 ALEF = "\N{ARABIC LETTER ALEF}"
 ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"

@@ -5,7 +5,7 @@ Arabic writes conjunctions, prepositions, the article and object pronouns as par
 most of these combinations, so "not in the list" does not mean "not a word". This module
 answers the question the splitter needs: the best reading of a string as
 ``proclitics + stem + suffix + enclitic`` where the stem is a listed word, and how probable it
-is. The tables are arnorm's own small lists in ``arnorm/wordlists``.
+is. The tables are arnorm's own small lists in ``wordlists/``.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import math
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from arnorm.lexicon import Lexicon, bundled_words
-from arnorm.spelling import IDENTITY, Spelling
+from arnorm.lexicon.folding import IDENTITY, Spelling
+from arnorm.lexicon.words import Lexicon, bundled_words
 
 #: How much rarer (log10) a word is with each clitic than without it, on average over the
 #: listed words of wordfreq's large Arabic list (benchmarks/measure_clitic_costs.py measures

@@ -15,7 +15,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-from arnorm.chars import (
+from arnorm.lexicon.folding import IDENTITY, Spelling
+from arnorm.script.chars import (
     ARABIC_MARKS,
     INVISIBLE_FORMAT,
     JOINERS,
@@ -23,8 +24,7 @@ from arnorm.chars import (
     TATWEEL,
     char_class,
 )
-from arnorm.hamza import compose_hamza
-from arnorm.spelling import IDENTITY, Spelling
+from arnorm.script.hamza import compose_hamza
 
 #: The Zipf frequency a word from a user's extra-words file gets when it is not in wordfreq:
 #: that of an ordinary, moderately common word (Zipf 4 is about once per 100,000 words).
@@ -190,8 +190,9 @@ def read_word_file(path: str) -> tuple[str, ...]:
 
 @functools.cache
 def bundled_words(name: str) -> tuple[str, ...]:
-    """The words of one of arnorm's own lists in ``arnorm/wordlists`` (``name`` without .txt)."""
+    """The words of one of arnorm's own lists in ``wordlists/`` (``name`` without .txt), installed
+    as the resource package ``arnorm.wordlists``."""
     from importlib import resources  # imported on first use: it brings in half of stdlib
 
-    text = resources.files("arnorm").joinpath("wordlists", f"{name}.txt").read_text("utf-8")
+    text = resources.files("arnorm.wordlists").joinpath(f"{name}.txt").read_text("utf-8")
     return tuple(parse_words(text))

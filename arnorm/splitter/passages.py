@@ -14,7 +14,8 @@ import functools
 import re
 from collections.abc import Iterator
 
-from arnorm.chars import (
+from arnorm.lexicon.folding import IDENTITY, Spelling
+from arnorm.script.chars import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
     ARABIC_QUESTION_MARK,
@@ -29,8 +30,7 @@ from arnorm.chars import (
     ZWNJ,
     char_class,
 )
-from arnorm.runs import composed_letters
-from arnorm.spelling import IDENTITY, Spelling
+from arnorm.splitter.runs import composed_letters
 
 #: Words around a word of another language that are taken to be in that language too.
 PASSAGE_REACH = 5

@@ -16,8 +16,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from arnorm.chars import ALEF_VARIANTS, ARABIC_MARKS, COMBINING_HAMZA_AND_MADDA, char_class
-from arnorm.hamza import absorbed_mark, has_combining_hamza
+from arnorm.script.chars import ALEF_VARIANTS, ARABIC_MARKS, COMBINING_HAMZA_AND_MADDA, char_class
+from arnorm.script.hamza import absorbed_mark, has_combining_hamza
 
 ALEF = "\N{ARABIC LETTER ALEF}"
 YEH = "\N{ARABIC LETTER YEH}"

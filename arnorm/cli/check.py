@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import arnorm
-from arnorm.cli import markdown, options, report, suppress
+from arnorm.cli import findings, markdown, options, suppress
 from arnorm.cli.files import DEFAULT_EXCLUDES, Filters, expand, matches, relative_to
 from arnorm.cli.textfile import InputError, TextFile, read_bytes, write_atomic
 from arnorm.config import Config
@@ -232,15 +232,15 @@ def _warn(name: str, file: TextFile, prepared: Prepared) -> None:
 def run_check(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     status = Status()
-    problems: list[report.Problem] = []
+    problems: list[findings.Problem] = []
     for name, _, file in each_file(args, settings, status):
         prepared = prepare(name, file.text, settings)
         _warn(name, file, prepared)
-        found = [report.locate(name, file, f) for f in prepared.lint(file.text)]
+        found = [findings.locate(name, file, f) for f in prepared.lint(file.text)]
         problems += found
         if args.diff:
             edits = prepared.fix(file.text, settings.safe_only).edits
-            sys.stdout.write(report.unified_diff(name, file.original, file.render(edits)))
+            sys.stdout.write(findings.unified_diff(name, file.original, file.render(edits)))
         elif not args.statistics:
             _print_each(found, args.format)
     _print_end(problems, status, args)
@@ -249,24 +249,24 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if problems and not args.exit_zero else 0
 
 
-def _print_each(problems: Sequence[report.Problem], form: str) -> None:
+def _print_each(problems: Sequence[findings.Problem], form: str) -> None:
     if form == "text":
         for problem in problems:
-            print(report.text_line(problem))
+            print(findings.text_line(problem))
     elif form == "github":
         for problem in problems:
-            print(report.github_line(problem))
+            print(findings.github_line(problem))
 
 
-def _print_end(problems: list[report.Problem], status: Status, args: argparse.Namespace) -> None:
+def _print_end(problems: list[findings.Problem], status: Status, args: argparse.Namespace) -> None:
     if args.statistics:
-        for line in report.statistics(problems):
+        for line in findings.statistics(problems):
             print(line)
     elif args.format == "json" and not args.diff:
-        print(report.json_document(problems))
+        print(findings.json_document(problems))
     if args.format == "text" or args.statistics:
         out = sys.stderr if args.diff else sys.stdout  # a diff on stdout stays a clean patch
-        print(report.summary(problems, status.files, args.unsafe_fixes), file=out)
+        print(findings.summary(problems, status.files, args.unsafe_fixes), file=out)
 
 
 def run_fix(args: argparse.Namespace) -> int:
@@ -288,7 +288,7 @@ def run_fix(args: argparse.Namespace) -> int:
         left = _remaining(name, TextFile.decode(data), settings)
         remaining += len(left)
         for problem in left:
-            print(report.text_line(problem), file=out)
+            print(findings.text_line(problem), file=out)
     print(_fix_summary(fixed_count, changed, remaining), file=out)
     return 2 if status.errors else int(changed > 0)
 
@@ -313,14 +313,14 @@ def _fixed_line(name: str, file: TextFile, edit: Edit) -> str:
     line, column = file.position(edit.start)
     rule = BY_CODE[edit.code]
     codes = "+".join(edit.codes)
-    what = report.change(file.text[edit.start : edit.end], edit.replacement or "")
+    what = findings.change(file.text[edit.start : edit.end], edit.replacement or "")
     return f"{name}:{line}:{column}: {codes} {rule.name}: fixed: {what}"
 
 
-def _remaining(name: str, file: TextFile, settings: Settings) -> list[report.Problem]:
+def _remaining(name: str, file: TextFile, settings: Settings) -> list[findings.Problem]:
     """What is left to report in the fixed file (unsafe or no fix)."""
     prepared = prepare(name, file.text, settings)
-    return [report.locate(name, file, f) for f in prepared.lint(file.text)]
+    return [findings.locate(name, file, f) for f in prepared.lint(file.text)]
 
 
 def _fix_summary(fixed: int, files: int, remaining: int) -> str:

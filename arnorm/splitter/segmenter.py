@@ -18,7 +18,7 @@ dynamic programming over the letters with pieces of at most :data:`MAX_PIECE` le
 cost is linear, and runs longer than :data:`MAX_RUN` letters are left alone. Decisions are
 cached, and applied again to each piece until none splits, so splitting is idempotent.
 
->>> from arnorm.lexicon import Lexicon
+>>> from arnorm.lexicon.words import Lexicon
 >>> lex = Lexicon({"بفضل": 4.6, "المفاوضات": 4.4, "كوريا": 4.5, "الشمالية": 4.7})
 >>> seg = Segmenter(lex)
 >>> seg.segment("بِفَضْلِالمفاوضات مع كورياالشمالية")
@@ -37,10 +37,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple, TypeVar
 
-from arnorm.clitics import Clitics
-from arnorm.lexicon import Lexicon, bundled_words, default_lexicon, read_word_file
-from arnorm.runs import ARTICLE, LONG_VOWELS, NON_JOINING, Run, run_pattern, word_ends
-from arnorm.spelling import IDENTITY, Spelling
+from arnorm.lexicon.clitics import Clitics
+from arnorm.lexicon.folding import IDENTITY, Spelling
+from arnorm.lexicon.words import Lexicon, bundled_words, default_lexicon, read_word_file
+from arnorm.splitter.runs import ARTICLE, LONG_VOWELS, NON_JOINING, Run, run_pattern, word_ends
 
 # --- tunables: log10 probabilities (a Zipf frequency z is a log10 probability of z - 9) -------
 # Tuned on half of the dev rows and checked on the other half (README, "Run-on splitter").
