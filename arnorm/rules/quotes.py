@@ -42,7 +42,13 @@ from typing import Literal, NamedTuple
 from arnorm.config import Quotes
 from arnorm.edits import Edit
 from arnorm.rules.base import Rule
-from arnorm.rules.context import has_arabic_letter, in_link, may_hold_links, nearest_letter
+from arnorm.rules.context import (
+    has_arabic_letter,
+    in_link,
+    lines_having,
+    may_hold_links,
+    nearest_letter,
+)
 from arnorm.script.chars import (
     ARABIC_SCRIPT_LETTERS,
     CLOSING_BRACKETS,
@@ -342,20 +348,15 @@ def analyse_lines(text: str, having: re.Pattern[str], families: frozenset[Family
     Lines are paired independently, so the pairs and strays found are those that
     :func:`analyse` finds on those lines; a long text pays only for its lines with marks.
     """
-    match = having.search(text)
-    if match and "\n" not in text:
-        return analyse(text, families)
+    if "\n" not in text:
+        return analyse(text, families) if having.search(text) else Marks([], [])
     marks = Marks([], [])
-    while match:
-        start = text.rfind("\n", 0, match.start()) + 1
-        end = text.find("\n", match.start())
-        end = len(text) if end < 0 else end
+    for start, end in lines_having(text, having):
         line = analyse(text[start:end], families)
         marks.pairs.extend(
             p._replace(open=p.open + start, close=p.close + start) for p in line.pairs
         )
         marks.strays.extend(s._replace(position=s.position + start) for s in line.strays)
-        match = having.search(text, end + 1) if end < len(text) else None
     return marks
 
 
@@ -412,12 +413,27 @@ def plain_quotations(text: str) -> list[tuple[int, int]] | None:
 
 
 def _convertible(text: str) -> Iterator[tuple[Family, int, int]]:
-    """(family, opening, closing) of the quotations that AR401 rewrites, in order."""
+    """(family, opening, closing) of the quotations that AR401 rewrites, in order.
+
+    Lines pair independently, so a text of many lines is taken line by line: each line with
+    a quote gets the quick test of :func:`plain_quotations` on its own, and one line that
+    needs the full analysis no longer sends every line of a whole document there (which ran
+    AR401 at a third of its speed line by line).
+    """
+    if "\n" not in text:
+        yield from _convertible_line(text)
+        return
+    for start, end in lines_having(text, _any_quote()):
+        for family, opening, closing in _convertible_line(text[start:end]):
+            yield family, opening + start, closing + start
+
+
+def _convertible_line(text: str) -> Iterator[tuple[Family, int, int]]:
     plain = plain_quotations(text)
     if plain is not None:
         yield from (("double", *pair) for pair in plain if _pair_is_arabic(text, *pair))
         return
-    for pair in analyse_lines(text, _any_quote(), QUOTE_FAMILIES).pairs:
+    for pair in analyse(text, QUOTE_FAMILIES).pairs:
         if pair.family != "guillemet" and pair.confirmed and pair.arabic and not pair.nested:
             yield pair.family, pair.open, pair.close
 
