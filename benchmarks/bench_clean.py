@@ -2,14 +2,21 @@
 
 Run from the repository root:
 
-    python benchmarks/bench_clean.py            # about a minute on one core
-    python benchmarks/bench_clean.py --quick    # one timing run instead of the best of three
+    python benchmarks/bench_clean.py                 # a few minutes on one core
+    python benchmarks/bench_clean.py --quick         # the cold pass only
+    python benchmarks/bench_clean.py --data DIR      # any news corpus (see benchmarks/README.md)
 
-Every tool runs on the same lines of ``../shared/data/news_raw`` (the article text: TITLE,
-ABSTRACT and TEXT of the ANT files, title and content of the SaudiNewsNet JSON), one call per
-line, in this one process. Speeds are MB of UTF-8 input per second, the best of three runs.
-The output is plain text in a fixed layout, so two runs can be diffed. When the data is
-absent the sections that need it print a note and are skipped.
+The headline is a cold pass: each system runs in a fresh process, loads what it needs (the
+word list, timed apart), then makes ONE pass over the article text of the news in the data
+folder, which it has never seen: one call per line, and, in another fresh process, one call
+per whole document. A second pass over the same text follows and is labelled warm. Speeds are
+MB of UTF-8 input per CPU second of the process (the machine may be shared: CPU time is what
+one core gives, and the ratios within one run are what to compare); wall time is printed too.
+
+The other sections (growth, adversarial input, implementation choices) run in this process
+and are warm: the best of three runs after an untimed one. The output is plain text in a fixed
+layout, so two runs can be diffed. When the data is absent the sections that need it print a
+note and are skipped.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -29,9 +37,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus  # noqa: E402
 
 import arnorm  # noqa: E402
-from arnorm.config import resolve  # noqa: E402
 from arnorm.edits import apply_edits  # noqa: E402
 from arnorm.engine import explain  # noqa: E402
 from arnorm.script.chars import (  # noqa: E402
@@ -45,41 +55,26 @@ from arnorm.script.chars import (  # noqa: E402
     char_class,
 )
 
-DATA = ROOT.parent / "shared" / "data"
-NEWS = DATA / "news_raw"
-CLEAN_SENTENCES = DATA / "clean_sentences.txt"
 Job = Callable[[], object]
 REPEAT = 3
+#: A line written for the project: the first call of each system, timed as its start-up.
+PROBE = "قال\N{NO-BREAK SPACE}الوزير إن المكتبةالعامة ستفتح أبوابها"
 
 # --- input ----------------------------------------------------------------------------------
 
 
-def news_lines() -> list[str]:
-    """The non-empty lines of article text of every news_raw file, in file-name order."""
-    lines: list[str] = []
-    for path in sorted(NEWS.glob("ANT-*.txt")):
-        text = path.read_text(encoding="utf-8")
-        for match in re.finditer(r"<(TITLE|ABSTRACT|TEXT)>(.*?)</\1>", text, re.DOTALL):
-            lines.extend(line for line in match.group(2).split("\n") if line.strip())
-    for path in sorted(NEWS.glob("SaudiNewsNet*.json")):
-        for article in json.loads(path.read_text(encoding="utf-8")):
-            for field in ("title", "content"):
-                lines.extend(line for line in article[field].split("\n") if line.strip())
-    return lines
-
-
-def megabytes(lines: Iterable[str]) -> float:
-    return sum(len(line.encode("utf-8", "surrogatepass")) + 1 for line in lines) / 1e6
+megabytes = corpus.megabytes
 
 
 def best_time(job: Job) -> float:
-    """The best of REPEAT timed runs, after one untimed run (caches, lazy loads, patterns)."""
+    """The best of REPEAT timed runs in CPU seconds, after one untimed run (warm: caches, lazy
+    loads, patterns)."""
     job()
     best = float("inf")
     for _ in range(REPEAT):
-        start = time.perf_counter()
+        start = time.process_time()
         job()
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
@@ -87,72 +82,121 @@ def per_line(fn: Callable[[str], object], lines: list[str]) -> Job:
     return lambda: [fn(line) for line in lines]
 
 
-# --- tools ----------------------------------------------------------------------------------
+# --- the cold pass: one fresh process per system and per way of calling it -----------------
 
 
-def arnorm_tools() -> list[tuple[str, Callable[[str], object] | None]]:
-    def fix_with_offsets(line: str) -> object:
-        fixed = arnorm.fix(line)
-        return fixed.input_span(0, len(fixed.text))  # builds the offset map
-
-    no_splitter = resolve("clean", {"split_runons": False})  # resolved once, as the CLI does
-    return [
-        ("arnorm clean (preset clean)", arnorm.clean),
-        ("arnorm clean (split_runons=False)", lambda line: arnorm.clean(line, preset=no_splitter)),
-        ("arnorm clean (preset search)", lambda line: arnorm.clean(line, preset="search")),
-        ("arnorm fix (edit log + offsets)", fix_with_offsets),
-        ("arnorm lint", arnorm.lint),
-    ]
+def _arnorm(preset: str, **options: object) -> Callable[[], Callable[[str], object]]:
+    return lambda: arnorm.cleaner(preset, **options)
 
 
-def peer_tools() -> list[tuple[str, Callable[[str], object] | None]]:
-    """CAMeL Tools, PyArabic and ftfy, each None when it is not installed."""
-    tools: list[tuple[str, Callable[[str], object] | None]] = []
-    try:
-        from camel_tools.utils.charmap import CharMapper
-        from camel_tools.utils.dediac import dediac_ar
-        from camel_tools.utils.normalize import normalize_unicode
-
-        arclean = CharMapper.builtin_mapper("arclean")
-        tools += [
-            ("camel arclean", arclean.map_string),
-            ("camel normalize_unicode", normalize_unicode),
-            ("camel dediac_ar", dediac_ar),
-        ]
-    except ImportError:
-        tools += [("camel (not installed)", None)]
-    try:
-        from pyarabic import araby
-
-        tools += [
-            ("pyarabic strip_tashkeel", araby.strip_tashkeel),
-            ("pyarabic strip_tatweel", araby.strip_tatweel),
-            ("pyarabic normalize_hamza", araby.normalize_hamza),
-        ]
-    except ImportError:
-        tools += [("pyarabic (not installed)", None)]
-    try:
-        import ftfy
-
-        tools += [("ftfy fix_text", ftfy.fix_text)]
-    except ImportError:
-        tools += [("ftfy (not installed)", None)]
-    return tools
+def _arnorm_fix() -> Callable[[str], object]:
+    return lambda text: arnorm.fix(text).text
 
 
-def print_speeds(lines: list[str]) -> None:
-    size = megabytes(lines)
-    print(f"## Throughput: {len(lines)} news lines, {size:.2f} MB, one call per line\n")
-    print(f"{'tool':<36} {'MB/s':>8} {'x arnorm clean':>15}")
-    reference = 0.0
-    for name, fn in arnorm_tools() + peer_tools():
-        if fn is None:
-            print(f"{name:<36} {'-':>8} {'-':>15}")
+def _camel_arclean() -> Callable[[str], object]:
+    from camel_tools.utils.charmap import CharMapper
+
+    return CharMapper.builtin_mapper("arclean").map_string  # type: ignore[no-any-return]
+
+
+def _ftfy() -> Callable[[str], object]:
+    import ftfy
+
+    return ftfy.fix_text
+
+
+#: name -> loader of the function a user calls, in the order of the table.
+SYSTEMS: dict[str, Callable[[], Callable[[str], object]]] = {
+    "arnorm clean": _arnorm("clean"),
+    "arnorm clean, no splitter": _arnorm("clean", split_runons=False),
+    "arnorm clean, preset search": _arnorm("search"),
+    "arnorm fix (.text)": _arnorm_fix,
+    "arnorm lint": lambda: arnorm.lint,
+    "camel_tools arclean": _camel_arclean,
+    "ftfy fix_text": _ftfy,
+}
+MODES = ("lines", "documents")
+
+
+def cold_worker(name: str, mode: str, data: Path) -> dict[str, float]:
+    """Measured in a fresh interpreter: start-up (import, load, a first call on a line written
+    for the project), then a cold and a warm pass over the news, one call per line or per
+    document."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    function = SYSTEMS[name]()
+    function(PROBE)  # arnorm: the word list is read here
+    result = {"startup_cpu": time.process_time() - cpu, "startup_wall": time.perf_counter() - wall}
+    documents = list(corpus.news_documents(data))
+    units = (
+        [line for d in documents for line in d.lines]
+        if mode == "lines"
+        else [d.text for d in documents]
+    )
+    result["mb"] = megabytes(units)
+    result["calls"] = len(units)
+    for run in ("cold", "warm"):
+        wall, cpu = time.perf_counter(), time.process_time()
+        for unit in units:
+            function(unit)
+        result[f"{run}_cpu"] = time.process_time() - cpu
+        result[f"{run}_wall"] = time.perf_counter() - wall
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def run_cold(name: str, mode: str, data: Path) -> dict[str, float] | None:
+    """The worker's figures, or None when the system is not installed."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--worker", name, mode, "--data", str(data)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    if done.returncode != 0:
+        if "ModuleNotFoundError" in done.stderr or "ImportError" in done.stderr:
+            return None
+        raise RuntimeError(f"{name} ({mode}) failed:\n{done.stderr}")
+    return dict(json.loads(done.stdout))
+
+
+def print_cold(data: Path, names: Iterable[str]) -> None:
+    results = {(n, m): run_cold(n, m, data) for n in names for m in MODES}
+    sample = next((r for r in results.values() if r), None)
+    if sample is None:
+        return
+    lines = results.get(("arnorm clean", "lines")) or sample
+    docs = results.get(("arnorm clean", "documents")) or sample
+    print(
+        f"## Cold pass: news never seen, one fresh process per system and way of calling\n\n"
+        f"{int(lines['calls'])} lines ({lines['mb']:.2f} MB) or {int(docs['calls'])} documents"
+        f" ({docs['mb']:.2f} MB) of {corpus.news_dir(data).name}/; MB per CPU second\n"
+    )
+    head = (
+        f"{'system':<28} {'lines':>7} {'x clean':>8} {'docs':>7} {'x clean':>8}"
+        f" {'docs/lines':>10} {'warm lines':>10} {'warm docs':>9} {'start s':>7} {'RSS MB':>6}"
+    )
+    print(head)
+    base = {m: results.get(("arnorm clean", m)) for m in MODES}
+    for name in names:
+        line, doc = results[(name, "lines")], results[(name, "documents")]
+        if line is None or doc is None:
+            print(f"{name:<28} {'(not installed)':>16}")
             continue
-        speed = size / best_time(per_line(fn, lines))
-        reference = reference or speed
-        print(f"{name:<36} {speed:8.1f} {speed / reference:15.2f}")
-    print()
+        speed = {m: r["mb"] / r["cold_cpu"] for m, r in (("lines", line), ("documents", doc))}
+        ratio = {m: speed[m] * base[m]["cold_cpu"] / base[m]["mb"] if base[m] else 0 for m in MODES}
+        print(
+            f"{name:<28} {speed['lines']:7.2f} {ratio['lines']:8.2f} {speed['documents']:7.2f}"
+            f" {ratio['documents']:8.2f} {speed['documents'] / speed['lines']:10.2f}"
+            f" {line['mb'] / line['warm_cpu']:10.2f} {doc['mb'] / doc['warm_cpu']:9.2f}"
+            f" {line['startup_cpu']:7.2f} {max(line['peak_mb'], doc['peak_mb']):6.0f}"
+        )
+    walls = ", ".join(
+        f"{name} {r['mb'] / r['cold_wall']:.2f}"
+        for (name, mode), r in results.items()
+        if r and mode == "lines"
+    )
+    print(f"\ncold, lines, MB per wall second (shared machine): {walls}\n")
 
 
 # --- growth and adversarial input -----------------------------------------------------------
@@ -166,6 +210,36 @@ def print_growth(lines: list[str]) -> None:
         size = megabytes(batch)
         seconds = best_time(per_line(arnorm.clean, batch))
         print(f"{f'{factor}x':<10} {size:7.2f} {seconds:9.3f} {seconds / size:7.3f}")
+    print()
+
+
+def print_documents(data: Path) -> None:
+    """One call per line, per document and per 1 MB file of the same text (warm)."""
+    files: list[list[str]] = [[]]
+    for document in corpus.news_documents(data):
+        if megabytes(files[-1]) >= 1.0:
+            files.append([])
+        files[-1].append(document.text)
+    if len(files) > 1 and megabytes(files[-1]) < 1.0:
+        files.pop()  # the files are 1 MB each, or the one there is
+    documents = [text for texts in files for text in texts]
+    joined = ["\n".join(texts) for texts in files]
+    lines = [line for text in joined for line in text.split("\n")]
+    size = megabytes(lines)
+    print(
+        f"## One call per line, per document, per 1 MB file: {len(joined)} file(s) of"
+        f" {size / len(joined):.2f} MB (warm: best of {REPEAT}, MB per CPU second)\n"
+    )
+    print(f"{'system':<28} {'lines':>7} {'documents':>10} {'files':>7} {'file/line time':>15}")
+    for name in ("arnorm clean", "arnorm clean, no splitter", "arnorm fix (.text)"):
+        function = SYSTEMS[name]()
+        speeds = [
+            size / best_time(per_line(function, units)) for units in (lines, documents, joined)
+        ]
+        print(
+            f"{name:<28} {speeds[0]:7.2f} {speeds[1]:10.2f} {speeds[2]:7.2f}"
+            f" {speeds[0] / speeds[2]:15.2f}"
+        )
     print()
 
 
@@ -288,11 +362,12 @@ def print_choices(lines: list[str]) -> None:
 # --- false changes on correct text ----------------------------------------------------------
 
 
-def print_false_changes() -> None:
-    if not CLEAN_SENTENCES.exists():
-        print(f"## False changes: skipped, {CLEAN_SENTENCES} is absent\n")
+def print_false_changes(data: Path) -> None:
+    sentences = data / "clean_sentences.txt"
+    if not sentences.exists():
+        print(f"## False changes: skipped, {sentences} is absent\n")
         return
-    lines = CLEAN_SENTENCES.read_text(encoding="utf-8").splitlines()
+    lines = sentences.read_text(encoding="utf-8").splitlines()
     print(f"## Lines of clean_sentences.txt changed ({len(lines)} correct lines)\n")
     for preset in ("clean", "search"):
         per_rule: Counter[str] = Counter()
@@ -326,10 +401,10 @@ def _reordered(lines: list[str], order: Callable[[str], str]) -> int:
     return sum(runs.sub(lambda match: order(match.group()), line) != line for line in lines)
 
 
-def print_mark_orders(news: list[str]) -> None:
+def print_mark_orders(data: Path, news: list[str]) -> None:
     sets = [("news lines", news)]
-    if CLEAN_SENTENCES.exists():
-        correct = CLEAN_SENTENCES.read_text(encoding="utf-8").splitlines()
+    if (data / "clean_sentences.txt").exists():
+        correct = (data / "clean_sentences.txt").read_text(encoding="utf-8").splitlines()
         sets.insert(0, ("clean_sentences", correct))
     print("## Mark order: lines a reordering of the marks on a letter would change\n")
     print(f"{'order':<38} " + " ".join(f"{name:>16}" for name, _ in sets))
@@ -367,25 +442,35 @@ def print_import_time(runs: int = 9) -> None:
 def main(argv: list[str] | None = None) -> int:
     global REPEAT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="one timing run instead of three")
+    parser.add_argument("--quick", action="store_true", help="the cold pass only")
+    parser.add_argument("--only", choices=SYSTEMS, action="append", help="these systems only")
+    parser.add_argument("--worker", nargs=2, metavar=("SYSTEM", "MODE"), help=argparse.SUPPRESS)
+    corpus.add_data_argument(parser)
     args = parser.parse_args(argv)
-    REPEAT = 1 if args.quick else 3
+    data = corpus.data_dir(args.data)
+    if args.worker:
+        print(json.dumps(cold_worker(*args.worker, data)))
+        return 0
     rules = ", ".join(rule.code for rule in arnorm.engine.active_rules(arnorm.CLEAN))
     print(f"# arnorm {arnorm.__version__} cleanup benchmark, Python {sys.version.split()[0]}")
     print(f"rules on in the clean preset: {rules}\n")
-    print_import_time()
-    if not NEWS.is_dir():
-        print(f"note: {NEWS} is absent: throughput, growth and choices are skipped\n")
-        print_adversarial()
-        print_false_changes()
+    lines = corpus.news_lines(data)
+    if not lines:
+        print(f"note: no news under {data}: the cold pass, growth and choices are skipped\n")
+    else:
+        print_cold(data, args.only or list(SYSTEMS))
+    if args.quick:
         return 0
-    lines = news_lines()
-    print_speeds(lines)
-    print_growth(lines)
+    print_import_time()
+    if lines:
+        print_growth(lines)
+        print_documents(data)
     print_adversarial()
-    print_choices(lines)
-    print_false_changes()
-    print_mark_orders(lines)
+    if lines:
+        print_choices(lines)
+    print_false_changes(data)
+    if lines:
+        print_mark_orders(data, lines)
     return 0
 
 
