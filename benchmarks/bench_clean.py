@@ -57,8 +57,17 @@ from arnorm.script.chars import (  # noqa: E402
 
 Job = Callable[[], object]
 REPEAT = 3
-#: A line written for the project: the first call of each system, timed as its start-up.
-PROBE = "قال\N{NO-BREAK SPACE}الوزير إن المكتبةالعامة ستفتح أبوابها"
+#: Lines written for the project, with the noise that wakes each rule: the first call of each
+#: system, timed as its start-up (arnorm reads its word list and compiles its patterns here).
+PROBE = "\n".join(
+    [
+        "قال الوزير إن كورياالشمالية وافقت على الحوار فی عام2015 بعد جولة طويلة",
+        'وأضاف "إن المدرسة الجديدة ستفتح أبوابها" یوم الأحد، وقال «گفت وزیر خارجه»',
+        "وذكر\N{NO-BREAK SPACE}التقرير أن المكتبة\N{ZERO WIDTH SPACE} العامة  تضم كتبا &quot;نادرة",
+        "وصفه بأنه 'يميني' ثم قال: \"الجمـــيل\" في ﺍﻟﻤﻜﺘﺒﺔ , وأشار إلى 11شخصا (أمس ",
+        "Ø§Ù„ÙˆØ²ÙŠØ± ثم عاد الوزير الى مدرسةكبيرة في الریاض  وقال انه سعيد ",
+    ]
+)
 
 # --- input ----------------------------------------------------------------------------------
 

@@ -1,16 +1,28 @@
-"""Speed and memory of the command line, on the raw news of ../shared/data/news_raw.
+"""Speed and memory of the command line, on inputs built from the news of the data folder.
 
-    python benchmarks/bench_cli.py              # everything (about three minutes on 2 cores)
+    python benchmarks/bench_cli.py              # everything (the 1 GB run takes a while)
     python benchmarks/bench_cli.py --quick      # no 1 GB memory run
+    python benchmarks/bench_cli.py --data DIR   # any news corpus (see benchmarks/README.md)
 
-Prints stable text: throughput of ``arnorm clean`` on plain text and on JSONL with --jobs 1 and
---jobs 2 (best of a few runs, MB = 10**6 bytes of input), next to what this machine's cores
-give right now (two busy processes against one: the other tenants of a shared machine show
-here), a peer on the same text (CAMeL Tools' arclean character map, in-process, when it is
-installed), the wall time of ``arnorm check`` on a small file from the shell, and the peak RSS
-of the largest process of ``arnorm clean`` on 100 MB and 1 GB inputs generated at run time in a
-temporary folder (never committed). The news texts belong to their publishers: they are read
-from the data folder, never copied into the repository.
+The inputs never repeat a document, so that every process meets new words as a user's
+corpus makes it do (repeated input keeps every worker's caches warm). They are built at run
+time in a temporary folder (never committed), deterministically (seed 2026):
+
+* the real news as it is: every document the reader finds, once, as plain text (one document
+  per block, blank lines between) or as JSONL (``title`` and ``content``);
+* larger inputs (``--megabytes``, 100 MB, 1 GB): documents recombined from the sentences of all
+  the news, drawn at random, 5 to 30 sentences a document, 3 a paragraph; in one sentence in
+  ten one junction between two Arabic words loses its space (a synthetic run-on, as in
+  ``runon_synthetic.tsv``), so that the vocabulary keeps growing: 1 GB holds millions of
+  tokens that no earlier part of it had.
+
+It prints the throughput of ``arnorm clean`` with --jobs 1 and --jobs 2 (MB = 10**6 bytes of
+input, start-up included), next to what this machine's cores give right now (two busy
+processes against one: the other tenants of a shared machine show here) and the CPU seconds
+of all processes; CAMeL Tools' arclean in-process on the same lines (when installed); the
+wall time of ``arnorm check`` on a small file from the shell; and the peak RSS of the largest
+process of ``arnorm clean`` on 100 MB and 1 GB. The news texts belong to their publishers:
+they are read where they are, never copied into the repository.
 """
 
 from __future__ import annotations
@@ -20,17 +32,21 @@ import json
 import multiprocessing
 import os
 import platform
+import random
 import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(os.environ.get("ARNORM_DATA", ROOT.parent / "shared" / "data")) / "news_raw"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus  # noqa: E402
+
 ARNORM = [sys.executable, "-m", "arnorm"]
 ENVIRONMENT = {**os.environ, "PYTHONPATH": str(ROOT)}
 MB = 1_000_000
@@ -50,38 +66,51 @@ def run(command: Sequence[str], stdin: Path | None = None) -> tuple[float, int, 
     return wall, os.waitstatus_to_exitcode(status), usage.ru_maxrss // 1024, cpu
 
 
-def ant_documents() -> Iterator[dict[str, str]]:
-    """The ANT files' documents as records: source, title, and the article text."""
-    field = re.compile(r"<(SRC|TITLE|TEXT)>\s*(.*?)\s*</\1>", re.DOTALL)
-    for path in sorted(DATA.glob("ANT-*.txt")):
-        for document in path.read_text(encoding="utf-8").split("</DOC>"):
-            found = dict(field.findall(document))
-            if "TEXT" in found:
-                yield {
-                    "source": found.get("SRC", ""),
-                    "title": found.get("TITLE", ""),
-                    "content": found["TEXT"],
-                }
-
-
-def saudi_articles() -> Iterator[dict[str, str]]:
-    for path in sorted(DATA.glob("SaudiNewsNet*.json")):
-        yield from json.loads(path.read_text(encoding="utf-8"))
-
-
-def corpus(kind: str) -> bytes:
-    """One copy of the raw news as plain text (the ANT files as they are) or as JSONL."""
+def news_input(data: Path, kind: str) -> bytes:
+    """Every news document once, as plain text (blank lines between documents) or JSONL."""
+    documents = list(corpus.news_documents(data))
     if kind == "text":
-        return b"".join(path.read_bytes() for path in sorted(DATA.glob("ANT-*.txt")))
-    records = [*saudi_articles(), *ant_documents()]
+        return "\n\n".join(d.text for d in documents).encode() + b"\n"
+    records = [{"source": d.source, "title": d.fields[0], "content": d.text} for d in documents]
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
 
 
-def repeated(path: Path, piece: bytes, size: int) -> Path:
-    """Write `piece` again and again to `path` until it holds about `size` bytes."""
-    with path.open("wb") as out:
-        for _ in range(max(1, round(size / len(piece)))):
-            out.write(piece)
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
+_ARABIC_JUNCTION = re.compile(r"(?<=[\u0621-\u064a]) (?=[\u0621-\u064a])")
+
+
+def news_sentences(data: Path) -> list[str]:
+    """The sentences of every line of news, in order."""
+    return [
+        sentence
+        for line in corpus.news_lines(data)
+        for sentence in _SENTENCE_END.split(line.strip())
+        if sentence
+    ]
+
+
+def recombined(path: Path, sentences: list[str], size: int, kind: str, seed: int = 2026) -> Path:
+    """Write about `size` bytes of documents recombined from `sentences` to `path` (see the
+    module's doc): plain text, or JSONL with ``title`` and ``content``."""
+    rng = random.Random(seed)
+    written = 0
+    with path.open("w", encoding="utf-8") as out:
+        while written < size:
+            count = rng.randint(5, 30)
+            drawn = [rng.choice(sentences) for _ in range(count)]
+            for i in range(0, count, 10):
+                junctions = list(_ARABIC_JUNCTION.finditer(drawn[i]))
+                if junctions:
+                    cut = rng.choice(junctions).start()
+                    drawn[i] = drawn[i][:cut] + drawn[i][cut + 1 :]
+            paragraphs = [" ".join(drawn[i : i + 3]) for i in range(0, count, 3)]
+            if kind == "text":
+                chunk = "\n".join(paragraphs) + "\n\n"
+            else:
+                record = {"title": drawn[0], "content": "\n".join(paragraphs[1:])}
+                chunk = json.dumps(record, ensure_ascii=False) + "\n"
+            out.write(chunk)
+            written += len(chunk.encode())
     return path
 
 
@@ -158,24 +187,30 @@ def check_wall(small: Path, repeat: int = 5) -> tuple[float, float]:
     return check, lexicon - python
 
 
-def report_throughput(folder: Path, megabytes: int, repeat: int) -> None:
+def report_throughput(folder: Path, data: Path, repeat: int) -> None:
+    """--jobs 1 against --jobs 2 on the real news, each document once."""
     jsonl = ["--jsonl", "--field", "title", "--field", "content"]
     for kind, flags in (("text", []), ("jsonl", jsonl)):
-        path = repeated(folder / f"news.{kind}", corpus(kind), megabytes * MB)
-        ceiling = parallel_ceiling()
-        rates = throughputs(path, flags, repeat)
-        (one, cpu_one), (two, cpu_two) = rates[1], rates[2]
-        size = path.stat().st_size / MB
-        print(
-            f"clean {kind:<5} {size:5.1f} MB  --jobs 1 {one:6.2f} MB/s  --jobs 2 {two:6.2f} MB/s"
-            f"  ratio {two / one:.2f}x  (two busy processes against one here now: {ceiling:.2f}x)"
-        )
-        print(
-            f"      {kind:<5} CPU seconds, all processes: --jobs 1 {cpu_one:.2f}, --jobs 2"
-            f" {cpu_two:.2f}: on two free cores at most {2 * cpu_one / cpu_two:.2f}x"
-        )
+        path = folder / f"news.{kind}"
+        path.write_bytes(news_input(data, kind))
+        report_jobs(f"news {kind}", path, flags, repeat)
     for name, rate in in_process_rates(folder / "news.text"):
         print(f"in-process {name:<42} {rate:6.2f} MB/s")
+
+
+def report_jobs(label: str, path: Path, flags: Sequence[str], repeat: int) -> None:
+    ceiling = parallel_ceiling()
+    rates = throughputs(path, flags, repeat)
+    (one, cpu_one), (two, cpu_two) = rates[1], rates[2]
+    size = path.stat().st_size / MB
+    print(
+        f"clean {label:<16} {size:7.1f} MB  --jobs 1 {one:6.2f} MB/s  --jobs 2 {two:6.2f} MB/s"
+        f"  ratio {two / one:.2f}x  (two busy processes against one here now: {ceiling:.2f}x)"
+    )
+    print(
+        f"      {label:<16} CPU seconds, all processes: --jobs 1 {cpu_one:.2f}, --jobs 2"
+        f" {cpu_two:.2f}: on two free cores at most {2 * cpu_one / cpu_two:.2f}x"
+    )
 
 
 def report_check(small: Path) -> None:
@@ -191,40 +226,48 @@ def report_check(small: Path) -> None:
     print(line + " (target 0.80 s)")
 
 
-def report_memory(folder: Path, sizes: Sequence[int]) -> None:
-    piece = corpus("text")
+def report_memory(folder: Path, sentences: list[str], sizes: Sequence[int]) -> None:
+    """Peak RSS, speed and CPU seconds of --jobs 1 and --jobs 2 on recombined news."""
     for megabytes in sizes:
-        path = repeated(folder / "big.txt", piece, megabytes * MB)
+        start = time.perf_counter()
+        path = recombined(folder / "big.txt", sentences, megabytes * MB, "text")
+        size = path.stat().st_size / MB
+        print(f"built {size:.1f} MB of recombined news in {time.perf_counter() - start:.0f} s")
+        speeds = {}
         for jobs in (1, 2):
-            wall, code, rss, _ = run([*ARNORM, "clean", "--jobs", str(jobs), str(path)])
+            wall, code, rss, cpu = run([*ARNORM, "clean", "--jobs", str(jobs), str(path)])
             assert code == 0, f"arnorm clean exited {code}"
-            size = path.stat().st_size / MB
+            speeds[jobs] = size / wall
             print(
-                f"memory {size:7.1f} MB --jobs {jobs}: peak RSS {rss:4d} MB"
-                f" (largest process), {size / wall:6.2f} MB/s"
+                f"memory {size:7.1f} MB --jobs {jobs}: peak RSS {rss:4d} MB (largest process),"
+                f" {size / wall:6.2f} MB/s, {cpu:7.1f} CPU s ({size / cpu:.2f} MB per CPU s)"
             )
+        print(f"       {size:7.1f} MB --jobs 2 / --jobs 1: {speeds[2] / speeds[1]:.2f}x")
         path.unlink()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="skip the 1 GB memory run")
-    parser.add_argument("--megabytes", type=int, default=32, help="throughput input size")
-    parser.add_argument("--repeat", type=int, default=5, help="runs per throughput figure")
+    parser.add_argument("--quick", action="store_true", help="skip the 1 GB run")
+    parser.add_argument("--megabytes", type=int, default=100, help="recombined input size")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure on the news")
+    corpus.add_data_argument(parser)
     args = parser.parse_args(argv)
-    if not DATA.is_dir():
-        print(f"note: {DATA} is absent: the CLI benchmark needs the raw news; skipped")
+    data = corpus.data_dir(args.data)
+    sentences = news_sentences(data)
+    if not sentences:
+        print(f"note: no news under {data}: the CLI benchmark needs news; skipped")
         return 0
     load = os.getloadavg()[0]
     print(
         f"arnorm CLI benchmark: Python {platform.python_version()}, {os.cpu_count()} cores,"
-        f" load average {load:.2f} at start"
+        f" load average {load:.2f} at start; {len(sentences)} sentences of news"
     )
     with tempfile.TemporaryDirectory(prefix="arnorm-bench-") as temporary:
         folder = Path(temporary)
         # Memory first, while this process is small: a child's peak RSS starts from its parent's.
-        report_memory(folder, [100] if args.quick else [100, 1000])
-        report_throughput(folder, args.megabytes, args.repeat)
+        report_memory(folder, sentences, [args.megabytes] if args.quick else [args.megabytes, 1000])
+        report_throughput(folder, data, args.repeat)
         report_check(ROOT / "samples" / "news.txt")
     return 0
 

@@ -1,6 +1,6 @@
 """Compare arnorm's run-on splitter with symspellpy and wordsegment on the same dev data.
 
-    python benchmarks/bench_segment.py [DATA_DIR]   # default: ../shared/data next to the repo
+    python benchmarks/bench_segment.py [--data DIR]   # default: $ARNORM_DATA or ../shared/data
 
 Every splitter sees the same thing: each run of Arabic letters, in lookup-key form (no harakat,
 tatweel or invisibles; what arnorm itself looks up), and its split points are mapped back onto
@@ -34,7 +34,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the arnorm of this checkout, installed or not
-DEFAULT_DATA = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus  # noqa: E402  (the one data setting of the benchmarks)
+
 SYSTEMS = ("arnorm", "symspellpy", "wordsegment")
 PROBE = "بفضلالمفاوضات"
 
@@ -182,7 +185,7 @@ def measure(name: str, data: Path) -> dict[str, float]:
 
 def run_worker(name: str, data: Path) -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, __file__, "--worker", name, str(data)],
+        [sys.executable, __file__, "--worker", name, "--data", str(data)],
         check=True,
         capture_output=True,
         text=True,
@@ -225,18 +228,19 @@ def report(results: dict[str, dict[str, float]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    corpus.add_data_argument(parser)
     parser.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
     parser.add_argument("--only", choices=SYSTEMS, action="append", help="run only these")
     args = parser.parse_args(argv)
+    data = corpus.data_dir(args.data)
     if args.worker:
-        print(json.dumps(measure(args.worker, args.data)))
+        print(json.dumps(measure(args.worker, data)))
         return 0
-    if not (args.data / "clean_sentences.txt").exists():
-        print(f"note: no dev data in {args.data}; nothing to benchmark")
+    if not (data / "clean_sentences.txt").exists():
+        print(f"note: no dev data in {data}; nothing to benchmark")
         return 0
-    results = {name: run_worker(name, args.data) for name in args.only or SYSTEMS}
-    print(f"data: {args.data}")
+    results = {name: run_worker(name, data) for name in args.only or SYSTEMS}
+    print(f"data: {data}")
     print(report(results))
     return 0
 

@@ -1,6 +1,6 @@
 """Score arnorm.segment on the even and the odd rows of each dev set separately.
 
-    python benchmarks/halves.py [DATA_DIR]   # default: ../shared/data next to the repo
+    python benchmarks/halves.py [--data DIR]   # default: $ARNORM_DATA or ../shared/data
 
 The splitter's constants were tuned on the even rows (0, 2, 4, ...); the odd rows check that
 they generalise. Prints F1 of the synthetic and natural sets and false splits per 10k tokens
@@ -9,17 +9,21 @@ of the correct sentences, per half.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_segment import DEFAULT_DATA, boundaries, read_pairs, score_pairs
+import corpus
+from bench_segment import boundaries, read_pairs, score_pairs
 
 import arnorm
 
 
 def main() -> None:
-    data = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATA
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    corpus.add_data_argument(parser)
+    data = corpus.data_dir(parser.parse_args().data)
     if not (data / "clean_sentences.txt").exists():
         print(f"note: no dev data in {data}; nothing to score")
         return

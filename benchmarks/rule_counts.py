@@ -8,9 +8,9 @@ Run from the repository root::
     python benchmarks/rule_counts.py --mojibake --no-timing   # also the mojibake round trip
     python benchmarks/rule_counts.py --timing-only       # only what each rule costs
 
-Two corpora from ``../shared/data`` (or ``--data``): ``clean_sentences.txt``, correct published
-text where every change must be a real typographic repair, and ``news_raw/``, raw scraped news
-(the TITLE, ABSTRACT and TEXT fields of the ANT files, the title and content of SaudiNewsNet),
+Two corpora from the data folder (``--data DIR``, ``$ARNORM_DATA`` or ``../shared/data``):
+``clean_sentences.txt``, correct published text where every change must be a real typographic
+repair, and the news (``news_raw/``: raw scraped news, read by ``benchmarks/corpus.py``),
 split into lines. A line counts for a rule when the rule took part in an edit of ``fix`` on
 that line in the ``clean`` preset (report-only rules: when ``lint`` has a finding of it).
 
@@ -31,8 +31,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
-import re
 import sys
 import time
 from collections import Counter
@@ -40,15 +38,15 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus
 
 import arnorm
 from arnorm.config import CLEAN
 from arnorm.engine import _plan
 from arnorm.rules import BY_CODE, RULES
 from arnorm.rules.base import Rule
-
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-ANT_FIELDS = re.compile(r"<(TITLE|ABSTRACT|TEXT)>\n?(.*?)\n?</\1>", re.DOTALL)
 
 
 def clean_sentences(data: Path) -> list[str]:
@@ -57,15 +55,7 @@ def clean_sentences(data: Path) -> list[str]:
 
 
 def news_lines(data: Path) -> list[str]:
-    lines: list[str] = []
-    for path in sorted((data / "news_raw").glob("*")):
-        text = path.read_text(encoding="utf-8")
-        if path.suffix == ".json":
-            fields = (f"{a.get('title', '')}\n{a.get('content', '')}" for a in json.loads(text))
-        else:
-            fields = (match.group(2) for match in ANT_FIELDS.finditer(text))
-        lines.extend(line for field in fields for line in field.splitlines() if line.strip())
-    return lines
+    return corpus.news_lines(data)
 
 
 def changed_lines(lines: Sequence[str]) -> tuple[Counter[str], dict[str, list[tuple[str, str]]]]:
@@ -200,7 +190,7 @@ def print_timings(lines: Sequence[str], codes: Sequence[str], repeat: int) -> No
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    corpus.add_data_argument(parser)
     parser.add_argument("--samples", type=int, default=0, help="changes to print per rule")
     parser.add_argument("--codes", nargs="*", help="rule codes to report (default: all)")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs; the best counts")
@@ -208,6 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--timing-only", action="store_true", help="skip the counts")
     parser.add_argument("--mojibake", action="store_true", help="also the mojibake round trip")
     args = parser.parse_args(argv)
+    args.data = corpus.data_dir(args.data)
     if not (args.data / "clean_sentences.txt").exists():
         print(f"note: no dev data in {args.data}; nothing to measure")
         return 0

@@ -1,7 +1,9 @@
 """Score the run-on splitter as the search preset runs it: reading every run folded.
 
-    python benchmarks/search_view.py [DATA_DIR]   # default: ../shared/data next to the repo
-    python /work/shared/eval/score_segmenter.py DATA_DIR --func benchmarks.search_view:segment
+    python benchmarks/search_view.py [--data DIR]   # default: $ARNORM_DATA or ../shared/data
+
+`segment` below is the search preset's splitter as a plain function of a text, for a scorer
+that takes a splitter by its import path (``benchmarks.search_view:segment``).
 
 Under the search preset the splitter reads each run as the folds (AR202-AR204) and the
 stripping of harakat and tatweel (AR303, AR301) will leave it, so that cleaning twice gives what
@@ -17,6 +19,7 @@ loaded.
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import math
 import resource
@@ -26,7 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_segment import DEFAULT_DATA, boundaries, read_pairs, score_pairs
+import corpus
+from bench_segment import boundaries, read_pairs, score_pairs
 
 import arnorm
 from arnorm.config import NONE, SEARCH
@@ -95,7 +99,9 @@ def build_cost() -> str:
 
 
 def main() -> None:
-    data = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATA
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    corpus.add_data_argument(parser)
+    data = corpus.data_dir(parser.parse_args().data)
     if not (data / "clean_sentences.txt").exists():
         print(f"note: no dev data in {data}; nothing to score")
         return
