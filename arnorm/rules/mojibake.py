@@ -1,4 +1,4 @@
-"""Mojibake (AR441): UTF-8 text that was decoded with the wrong code page, read back.
+"""Mojibake (AR701, formerly AR441): UTF-8 decoded with the wrong code page, read back.
 
 UTF-8 writes an Arabic letter as two bytes, D8-DB then 80-BF. Decoded as windows-1256 (the
 Arabic Windows code page) those bytes become two Arabic-looking characters, "ط§ظ„" for "ال";
@@ -344,7 +344,7 @@ def _repair_text(text: str, config: Config) -> str:
 
 
 MOJIBAKE = Rule(
-    code="AR441",
+    code="AR701",
     name="mojibake",
     message="Mojibake: UTF-8 text read with the wrong code page",
     doc="""
@@ -383,6 +383,7 @@ Safe: a span is repaired only when it decodes cleanly and could not be correct t
     find=_mojibake_edits,
     fast=_repair_text,
     trigger=lambda config: _suspects(),
+    aliases=("AR441",),
 )
 
 RULES: tuple[Rule, ...] = (MOJIBAKE,)
