@@ -327,8 +327,8 @@ def _safe_cuts(
     it will see in a safe-only fix when the yeh's choice is unsafe: every other look-alike
     replaced, the `finals` (the yehs whose letter is chosen) as written. It is asked about the
     lines that hold such a yeh only: its tokens and Persian passages end at a line break, and
-    asking about the whole text made one call on a document cost as much as a split of all of
-    it for one yeh (a 1 MB text ran AR201 at 2 MB/s; its lines at 60).
+    asking about the whole text made one call on a document cost a split of all of it for one
+    yeh (300 news articles in one call, 1 MB: 0.53 s in AR201, against 0.012 s line by line).
     """
     cuts: list[int] = []
     starts = [a for a, _ in words]
