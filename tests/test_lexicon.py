@@ -6,10 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from arnorm.lexicon.clitics import Clitics, proclitic_cost, stem_forms
+from arnorm.lexicon.clitics import (
+    Clitics,
+    ending_chains,
+    forms_before_pronoun,
+    proclitic_cost,
+    stem_forms,
+)
 from arnorm.lexicon.folding import Spelling
 from arnorm.lexicon.words import (
     Lexicon,
+    bundled_words,
     default_lexicon,
     lookup_key,
     parse_words,
@@ -106,6 +113,9 @@ READINGS = [
     pytest.param("كتابينه", None, id="a noun's noon drops before a pronoun"),
     pytest.param("وكتب", "و+كتب", id="three-letter stem"),
     pytest.param("وكت", None, id="stems have three letters or more"),
+    pytest.param("كتبتماه", "كتب+تما+ه", id="perfect dual subject and a pronoun"),
+    pytest.param("كتبتموها", "كتب+تم+ها", id="تم takes a waw before a pronoun"),
+    pytest.param("كتبتمها", None, id="no تم without its waw before a pronoun"),
 ]
 
 
@@ -131,6 +141,44 @@ FOLDED_READINGS = [
 def test_clitic_readings_under_the_folds(word: str, reading: str | None) -> None:
     best = Clitics(FOLDED_TOY, spelling=FOLDED_SPELLING).best(word)
     assert (str(best) if best else None) == reading
+
+
+CHANGED_BEFORE_A_PRONOUN = [
+    pytest.param("كتبوه", "كتب", "ه", id="the verb's alef drops before a pronoun"),
+    pytest.param("كتاباه", "كتاب", "ه", id="a noun's dual noon drops before a pronoun"),
+    pytest.param("مدرستاهما", "مدرسة", "هما", id="dual after teh marbuta, dual pronoun"),
+]
+
+
+@pytest.mark.parametrize(("word", "stem", "pronoun"), CHANGED_BEFORE_A_PRONOUN)
+def test_endings_that_change_before_a_pronoun_are_read(word: str, stem: str, pronoun: str) -> None:
+    best = Clitics(TOY).best(word)
+    assert best is not None
+    assert (best.stem, best.enclitic) == (stem, pronoun)
+
+
+def test_only_an_imperfect_verb_keeps_its_noon_before_a_pronoun() -> None:
+    clitics = Clitics(Lexicon({"يكتب": 4.5, "كتاب": 5.0}))
+    assert str(clitics.best("يكتبونها")) == "يكتب+ون+ها"
+    assert clitics.best("كتابونها") is None
+
+
+def test_every_chain_is_an_inflection_then_a_pronoun() -> None:
+    pronouns = set(bundled_words("enclitics"))
+    inflections = set(bundled_words("suffixes")) | set(bundled_words("subject_endings"))
+    for written, chains in ending_chains().items():
+        for chain in chains:
+            assert chain.inflection in inflections | {""}, written
+            assert chain.pronoun in pronouns | {""}, written
+            assert written.endswith(chain.pronoun)
+            assert chain.inflection or chain.pronoun
+
+
+def test_endings_change_before_a_pronoun() -> None:
+    assert [f for f, _ in forms_before_pronoun("وا", verb=True)] == ["و"]
+    assert [f for f, _ in forms_before_pronoun("تان", verb=False)] == ["تا"]
+    assert forms_before_pronoun("ية", verb=False) == ()
+    assert ("ون", True) in forms_before_pronoun("ون", verb=True)
 
 
 def test_proclitic_readings_only() -> None:
