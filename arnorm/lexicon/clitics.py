@@ -163,6 +163,7 @@ class Clitics:
         spelling: Spelling = IDENTITY,
     ) -> None:
         self._zipf = stem_zipf or lexicon.key_zipf
+        self._listed = lexicon.key_zipf  # at least _zipf: a cheap test before it
         self._fold = spelling.fold  # the tables and stem forms are folded like the keys
         self._folds = spelling.folds_letters
         self._proclitic_costs = self._folded_costs(
@@ -206,6 +207,8 @@ class Clitics:
                 continue
             stem = key[length:]
             if SEEN in key[:length] and stem[0] not in self._imperfect:
+                continue
+            if self._listed(stem) < MIN_STEM_ZIPF:
                 continue
             zipf = self._zipf(stem)
             if zipf >= MIN_STEM_ZIPF and zipf - 9.0 - cost > best:

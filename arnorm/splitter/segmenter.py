@@ -189,6 +189,10 @@ class Segmenter:
         return points
 
     def _token_cuts(self, token: str) -> list[int]:
+        """Where `token` (no space in it) needs a space, relative to its start. Cheap tests
+        first: too short to hold two pieces, no Arabic letter, or a listed word."""
+        if len(token) < 2 * MIN_PIECE or token.isascii():
+            return []
         if self._zipf(self._fold(token)) >= KNOWN_ZIPF:
             return []
         cuts: list[int] = []
@@ -218,6 +222,9 @@ class Segmenter:
         cached = self._runs.get(run)
         if cached is None:
             if len(run) > MAX_RUN * 4:  # far more than MAX_RUN letters, even with harakat
+                return ()
+            if self._zipf(self._fold(run)) >= KNOWN_ZIPF:
+                _remember(self._runs, run, ())  # a listed word beside punctuation: most runs
                 return ()
             read = Run.read(run, self.spelling)
             cuts = _cuts(self.pieces(read.key, read.ends))[1:-1]
