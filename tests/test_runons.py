@@ -27,6 +27,7 @@ from arnorm.rules.marks import strip_diacritics, strip_tatweel
 from arnorm.rules.runons import spelling_of
 from arnorm.splitter.segmenter import (
     MAX_RUN,
+    Document,
     Run,
     Segmenter,
     _tokens_among,
@@ -557,3 +558,34 @@ def test_a_long_text_finds_the_tokens_a_line_finds(text: str, data: st.DataObjec
         == by_pattern
         == [m.span() for m in re.finditer(r"\S+", text) if m.group() in wanted]
     )
+
+
+# --- the document as evidence ---------------------------------------------------------------
+
+REPEATED = [
+    pytest.param("قال غرينستون إن غرينستون", "قال غرينستون إن غرينستون", id="a name twice"),
+    pytest.param("كورياالشمالية و كورياالشمالية", "كوريا الشمالية و كوريا الشمالية", id="sure"),
+    pytest.param("المدرسةالجديدة المدرسةالجديدة", "المدرسة الجديدة المدرسة الجديدة", id="word end"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPEATED)
+def test_a_run_the_document_repeats_is_split_only_when_sure(text: str, expected: str) -> None:
+    assert segment(text, Document(text)) == expected
+    assert arnorm.clean(text) == expected  # AR501 reads the text it is given as the document
+
+
+def test_once_in_the_document_the_run_is_judged_alone() -> None:
+    assert segment("غرينستون") == "غرين ستون"
+    assert segment("غرينستون", Document("قال غرينستون")) == "غرين ستون"
+
+
+def test_lint_agrees_with_the_document_evidence() -> None:
+    text = "قال غرينستون إن غرينستون"
+    assert [e for e in arnorm.lint(text) if e.code == "AR501"] == []
+
+
+@given(arabic_text)
+def test_segment_with_its_document_is_idempotent(text: str) -> None:
+    once = segment(text, Document(text))
+    assert segment(once, Document(once)) == once

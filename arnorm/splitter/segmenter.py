@@ -34,6 +34,7 @@ import functools
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple, TypeVar
 
@@ -88,6 +89,12 @@ KNOWN_ZIPF = 2.25
 SPLIT_MARGIN = 0.0
 #: How many entries each cache keeps before it starts afresh.
 CACHE_SIZE = 100_000
+#: A run that occurs twice or more in the same document is split only when the split beats
+#: the run as one word by this much (log10) or every space follows a word end: a word is
+#: written again, an extraction accident rarely glues the same two words twice. Not more than
+#: lint's safe margin: a document that repeats a passage (an abstract before its text) repeats
+#: its accidents too, and the sure ones must still be repaired.
+REPEATED_RUN_MARGIN = 3.0
 
 _K = TypeVar("_K")
 _T = TypeVar("_T")
@@ -122,6 +129,7 @@ class RunSplit(NamedTuple):
     score: float  # log10 score of the split
     whole: float  # log10 score of the run as one word
     after_end: bool  # every space follows a word end (ة, ى, tanween)
+    span: tuple[int, int] = (0, 0)  # where the run is in the text
 
     @property
     def margin(self) -> float:
@@ -161,16 +169,21 @@ class Segmenter:
 
     # --- text level -------------------------------------------------------------------------
 
-    def segment(self, text: str) -> str:
-        """`text` with a space inserted wherever a run of Arabic letters is split."""
-        points = self.split_points(text)
+    def segment(self, text: str, context: Document | None = None) -> str:
+        """`text` with a space inserted wherever a run of Arabic letters is split.
+
+        `context` is the document `text` comes from (by default nothing but the call's own
+        text is known): a run it holds twice or more is a word unless the split is sure.
+        """
+        points = self.split_points(text, context)
         if not points:
             return text
         bounds = [0, *points, len(text)]
         return " ".join(text[i:j] for i, j in itertools.pairwise(bounds))
 
-    def split_points(self, text: str) -> list[int]:
-        """Positions in `text` before which a space belongs, in increasing order."""
+    def split_points(self, text: str, context: Document | None = None) -> list[int]:
+        """Positions in `text` before which a space belongs, in increasing order (`context`:
+        the document `text` comes from, see :meth:`segment`)."""
         tokens = text.split()
         if self._whole_tokens.issuperset(tokens):
             return []  # the fast path: every token was seen before and needs no space
@@ -181,6 +194,8 @@ class Segmenter:
                 cut[token] = cuts
             elif len(self._whole_tokens) < CACHE_SIZE:
                 self._whole_tokens.add(token)
+        if cut and context is not None:
+            cut = {token: cuts for token in cut if (cuts := self._kept(token, cut[token], context))}
         if not cut:
             return []
         points: list[int] = []
@@ -200,6 +215,15 @@ class Segmenter:
             cuts.extend(match.start() + cut for cut in self.run_splits(match.group()))
         return cuts
 
+    def _kept(self, token: str, cuts: list[int], context: Document) -> list[int]:
+        """The `cuts` of `token` that stand against the evidence of `context`: those of a run
+        the document holds once, or whose split is sure (:data:`REPEATED_RUN_MARGIN`)."""
+        dropped: set[int] = set()
+        for split in self.splits(token):
+            if not stands(split, token, context):
+                dropped.update(split.points)
+        return [cut for cut in cuts if cut not in dropped]
+
     def splits(self, text: str) -> Iterator[RunSplit]:
         """Every run of `text` that is split, with its pieces and scores (for lint)."""
         for match in run_pattern().finditer(text):
@@ -213,7 +237,7 @@ class Segmenter:
             after_end = set(_cuts(pieces)[1:-1]) <= run.ends
             points = tuple(match.start() + cut for cut in cuts)
             whole = self.whole_score(run.key, run.ends)
-            yield RunSplit(points, pieces, score, whole, after_end)
+            yield RunSplit(points, pieces, score, whole, after_end, match.span())
 
     # --- run level --------------------------------------------------------------------------
 
@@ -426,6 +450,37 @@ class Segmenter:
         return self._candidate(key, [0, cut, len(key)], score)
 
 
+class Document:
+    """The document a text comes from, as evidence for the splitter: how often each run of
+    Arabic letters occurs in it. Counted on first use, so a document none of whose lines has
+    a run to split costs nothing.
+
+    >>> doc = Document("قال كيمبرلاين إن كيمبرلاين مدينة")
+    >>> doc.count("كيمبرلاين"), doc.count("مدينة"), doc.count("باريس")
+    (2, 1, 0)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._counts: Counter[str] | None = None
+
+    def count(self, run: str) -> int:
+        """How many times `run` occurs in the document as a whole run of letters."""
+        if self._counts is None:
+            self._counts = Counter(run_pattern().findall(self.text))
+        return self._counts[run]
+
+
+def stands(split: RunSplit, text: str, context: Document) -> bool:
+    """Whether `split` (of a run of `text`) stands against the evidence of the document: the
+    run occurs there once, or the split is sure (every space after a word end, or a margin of
+    :data:`REPEATED_RUN_MARGIN`)."""
+    start, end = split.span
+    if split.after_end or split.margin >= REPEATED_RUN_MARGIN:
+        return True
+    return context.count(text[start:end]) < 2
+
+
 # --- evidence -------------------------------------------------------------------------------
 
 
@@ -531,10 +586,15 @@ def segmenter_for(
     return Segmenter(lexicon, never_split=never, spelling=spelling)
 
 
-def segment(text: str) -> str:
+def segment(text: str, context: Document | None = None) -> str:
     """`text` with ASCII spaces inserted inside run-together Arabic words, nothing else changed.
+
+    `context`, the :class:`Document` that `text` is part of, adds its evidence: a run it holds
+    twice is a word unless the split is sure.
 
     >>> segment("التهديداتالأمنية")
     'التهديدات الأمنية'
+    >>> segment("غرينستون"), segment("غرينستون", Document("غرينستون: غرينستون"))
+    ('غرين ستون', 'غرينستون')
     """
-    return default_segmenter().segment(text)
+    return default_segmenter().segment(text, context)
