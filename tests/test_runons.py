@@ -589,3 +589,33 @@ def test_lint_agrees_with_the_document_evidence() -> None:
 def test_segment_with_its_document_is_idempotent(text: str) -> None:
     once = segment(text, Document(text))
     assert segment(once, Document(once)) == once
+
+
+# --- listed merges and the words that are written as one -------------------------------------
+
+
+@pytest.mark.parametrize("word", bundled_words("protected"))
+def test_protected_words_stay_whole_however_rare_the_list_makes_them(word: str) -> None:
+    # the parts as frequent as the most frequent words, the whole barely listed: still whole
+    parts = {word[:cut]: 7.0 for cut in range(2, len(word) - 1)}
+    parts |= {word[cut:]: 7.0 for cut in range(2, len(word) - 1)}
+    seg = Segmenter(Lexicon({**parts, word: 1.0}))
+    assert seg.segment(word) == word
+    assert seg.segment("و" + word) == "و" + word
+
+
+@pytest.mark.parametrize("word", ["عندما", "بينما", "مثلما", "ربما", "إنما", "كلما", "مما", "عما"])
+def test_the_fused_words_are_protected(word: str) -> None:
+    assert word in bundled_words("protected")
+    assert segment(word) == word
+
+
+LISTED_MERGES = [
+    pytest.param("منخلال", "من خلال", id="function word + frequent word, rarely listed"),
+    pytest.param("فيالمدينة", "في المدينة", id="preposition glued to an article word"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTED_MERGES)
+def test_listed_merges_are_split(text: str, expected: str) -> None:
+    assert segment(text) == expected

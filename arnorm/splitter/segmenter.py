@@ -289,7 +289,7 @@ class Segmenter:
 
     def best_split(self, key: str, ends: Ends = frozenset()) -> Candidate | None:
         """The split of the run `key` that wins over leaving it whole, if one does."""
-        if len(key) < 2 * MIN_PIECE or key in self._never or self._zipf(key) >= KNOWN_ZIPF:
+        if len(key) < 2 * MIN_PIECE or self._zipf(key) >= KNOWN_ZIPF or self.protected(key):
             return None
         ends = ends | word_ends(key)
         inner = INNER_END_PENALTY if ends else 0.0
@@ -298,6 +298,21 @@ class Segmenter:
         if split is None or split.score <= self.whole_score(key, ends) + SPLIT_MARGIN:
             return None
         return split
+
+    def protected(self, key: str) -> bool:
+        """Whether `key` is a word never split (wordlists/protected.txt and the user's list),
+        alone or behind proclitics (وبينما, فيما).
+
+        >>> seg = Segmenter(Lexicon({"بين": 6.0, "ما": 6.8, "وبين": 4.5, "بينما": 1.0}))
+        >>> seg.protected("وبينما"), seg.segment("وبينما")
+        (True, 'وبينما')
+        """
+        if key in self._never:
+            return True
+        proclitics = self.clitics.proclitics
+        return any(
+            key[:n] in proclitics and key[n:] in self._never for n in range(1, min(5, len(key)))
+        )
 
     def whole_score(self, key: str, ends: Ends = frozenset()) -> float:
         """log10 probability of `key` as one word: listed, with clitics, or unknown."""
