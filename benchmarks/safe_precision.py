@@ -43,7 +43,8 @@ def main() -> None:
             total[safe][0] += right
             total[safe][1] += wrong
             label = "safe" if safe else "unsafe"
-            print(f"{name:9} {label:6} right {right:5}  wrong {wrong:3}  precision {_p(right, wrong)}")
+            figures = f"right {right:5}  wrong {wrong:3}  precision {_p(right, wrong)}"
+            print(f"{name:9} {label:6} {figures}")
     right, wrong = total[True]
     print(f"both      safe   right {right:5}  wrong {wrong:3}  precision {_p(right, wrong)}")
 
