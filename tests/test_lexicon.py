@@ -14,6 +14,7 @@ from arnorm.lexicon.clitics import (
     stem_forms,
 )
 from arnorm.lexicon.folding import Spelling
+from arnorm.lexicon.letters import LetterModel, rare_words
 from arnorm.lexicon.words import (
     Lexicon,
     bundled_words,
@@ -23,7 +24,7 @@ from arnorm.lexicon.words import (
     read_word_file,
     read_wordfreq,
 )
-from arnorm.splitter.segmenter import Segmenter
+from arnorm.splitter.segmenter import Segmenter, default_segmenter, letter_model
 
 KEY_CHANGES = [
     pytest.param("بِفَضْلِ", "بفضل", id="harakat go"),
@@ -246,3 +247,32 @@ def test_the_folded_wordfreq_list() -> None:
     assert folded.zipf("الى") == folded.zipf("إلى") == max(map(plain.zipf, ["إلى", "إلي", "الي"]))
     assert folded.zipf("مدرسه") == plain.zipf("مدرسة")
     assert folded.max_zipf < 7.6  # the bound the splitter's search relies on
+
+
+# --- the letter model of unknown words --------------------------------------------------------
+
+
+def test_the_letter_model_learns_from_the_rarest_words_only() -> None:
+    zipf = {f"كلمة{i}": 1.0 for i in range(30)} | {"مدرسة": 5.0}
+    assert rare_words(zipf) == [f"كلمة{i}" for i in range(0, 30, 10)]
+
+
+def test_the_letter_model_prefers_the_letters_it_has_seen() -> None:
+    model = LetterModel(["غرين", "ستون", "هامبشاير", "بلاكستون"] * 300)
+    assert model.logp("غرينستون") > model.logp("ظثضغقف")
+    assert model.logp("ستون") > model.logp("نوتس")  # order matters: trigrams, not letters
+
+
+def test_names_score_as_likely_unknown_words_with_the_real_list() -> None:
+    seg = default_segmenter()
+
+    # per letter, transliteration chunks score well as one word, a glued pair of words worse
+    def per_letter(word: str) -> float:
+        return seg.unknown_score(word) / len(word)
+
+    assert per_letter("هامبشاير") > per_letter("ضمجزر")
+    assert per_letter("كيمبرلاين") > per_letter("ضمجزر")
+
+
+def test_a_small_lexicon_has_no_letter_model() -> None:
+    assert letter_model(Lexicon({"في": 7.5, "بفضل": 4.6})) is None

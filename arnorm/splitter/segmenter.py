@@ -40,6 +40,7 @@ from typing import NamedTuple, TypeVar
 
 from arnorm.lexicon.clitics import Clitics
 from arnorm.lexicon.folding import IDENTITY, Spelling
+from arnorm.lexicon.letters import MIN_WORDS, LetterModel, rare_words
 from arnorm.lexicon.words import Lexicon, bundled_words, default_lexicon, read_word_file
 from arnorm.splitter.runs import ARTICLE, LONG_VOWELS, NON_JOINING, Run, run_pattern, word_ends
 
@@ -53,8 +54,12 @@ MAX_PIECE = 18
 MAX_RUN = 60
 #: The shortest piece: a one-letter "word" is a proclitic or noise.
 MIN_PIECE = 2
-#: An unknown word of UNKNOWN_LENGTH letters; each further letter makes one rarer, each long
-#: vowel (ا و ي) more likely, since unknown words are mostly transliterated names.
+#: An unknown word is one of two kinds, and scores as the likelier: a rare word like the rarest
+#: of the list (the letter model of arnorm.lexicon.letters, after this prior, log10), or a
+#: transliterated name: a name of UNKNOWN_LENGTH letters scores UNKNOWN_WORD_LOGP, each
+#: further letter makes one rarer, each long vowel (ا و ي) more likely, since a
+#: transliteration writes every vowel.
+UNKNOWN_WORD_PRIOR = -1.0
 UNKNOWN_WORD_LOGP = -10.5
 UNKNOWN_LENGTH = 6
 UNKNOWN_PER_LETTER = 1.2
@@ -293,7 +298,7 @@ class Segmenter:
             return None
         ends = ends | word_ends(key)
         inner = INNER_END_PENALTY if ends else 0.0
-        floor = max(unknown_word_score(key), self._listed_score(key)) - inner + SPLIT_MARGIN
+        floor = max(self.unknown_score(key), self._listed_score(key)) - inner + SPLIT_MARGIN
         split = self._search(key, ends, floor)  # a split must beat at least this floor
         if split is None or split.score <= self.whole_score(key, ends) + SPLIT_MARGIN:
             return None
@@ -316,7 +321,7 @@ class Segmenter:
 
     def whole_score(self, key: str, ends: Ends = frozenset()) -> float:
         """log10 probability of `key` as one word: listed, with clitics, or unknown."""
-        scores = [unknown_word_score(key), self._listed_score(key)]
+        scores = [self.unknown_score(key), self._listed_score(key)]
         analysis = self.clitics.best(key)
         if analysis is not None:
             scores.append(analysis.logp)
@@ -324,6 +329,15 @@ class Segmenter:
         return max(scores) - (INNER_END_PENALTY if inner else 0.0)
 
     # --- word level -------------------------------------------------------------------------
+
+    def unknown_score(self, key: str) -> float:
+        """log10 probability of `key` as a word nobody listed: as a transliterated name
+        (:func:`unknown_word_score`) or as a rare word, by the letter model of the lexicon's
+        rarest words, whichever is likelier (the name alone if the lexicon is too small to
+        learn letters from)."""
+        model = letter_model(self.lexicon)
+        name = unknown_word_score(key)
+        return name if model is None else max(name, UNKNOWN_WORD_PRIOR + model.logp(key))
 
     def _listed_score(self, key: str) -> float:
         zipf = self.genuine_zipf(key)
@@ -578,6 +592,14 @@ def _remember(cache: dict[_K, _T], key: _K, value: _T) -> None:
     cache[key] = value
 
 
+@functools.lru_cache(maxsize=8)
+def letter_model(lexicon: Lexicon) -> LetterModel | None:
+    """The letter model of `lexicon`'s rare words, learnt once per lexicon (None if it has too
+    few rare words: a small lexicon of a test or a user)."""
+    words = rare_words(lexicon.frequencies())
+    return LetterModel(words) if len(words) >= MIN_WORDS else None
+
+
 @functools.cache
 def default_segmenter() -> Segmenter:
     """The segmenter over wordfreq's Arabic list, built on first use."""
@@ -609,7 +631,7 @@ def segment(text: str, context: Document | None = None) -> str:
 
     >>> segment("التهديداتالأمنية")
     'التهديدات الأمنية'
-    >>> segment("غرينستون"), segment("غرينستون", Document("غرينستون: غرينستون"))
-    ('غرين ستون', 'غرينستون')
+    >>> segment("دوسانتوس"), segment("دوسانتوس", Document("دوسانتوس: دوسانتوس"))
+    ('دو سانتوس', 'دوسانتوس')
     """
     return default_segmenter().segment(text, context)
