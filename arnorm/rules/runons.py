@@ -167,8 +167,8 @@ clitic forms such as وبتسامحهم). Run-ons break search, counting and eve
 A split is safe when the left piece ends in ة or ى (such a letter inside a word means a lost
 space) or when the split is at least 1,000 times more probable than the run as one word
 (`SAFE_MARGIN` = 3 in log10); other splits are unsafe and need `--unsafe-fixes`. On the dev
-sets the safe splits have a precision of 0.995, 4,065 of 4,084 spaces (README, "Run-on
-splitter").
+sets the safe splits have a precision of 0.9955, 3,999 of 4,017 spaces
+(`benchmarks/safe_precision.py`, docs/splitter.md).
 """,
     safe=False,
     enabled=lambda config: config.split_runons,
