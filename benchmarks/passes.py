@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python benchmarks/passes.py --data DIR
+    python benchmarks/passes.py [--data DIR]   # default: $ARNORM_DATA or ../shared/data
 
 A line that needs nothing takes one pass; one that a pass changes takes a second to confirm
 the fixpoint; a third pass runs only when the second still changed something (a rule left
@@ -21,7 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from rule_counts import DEFAULT_DATA, clean_sentences, news_lines
+import corpus
+from rule_counts import clean_sentences, news_lines
 
 import arnorm
 
@@ -39,8 +40,9 @@ def not_idempotent(line: str, preset: str) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    corpus.add_data_argument(parser)
     args = parser.parse_args()
+    args.data = corpus.data_dir(args.data)
     corpora = {"clean_sentences.txt": clean_sentences(args.data), "news_raw": news_lines(args.data)}
     print(
         f"{'corpus':20} {'preset':7} {'lines':>7} {'1 pass':>7} {'2':>7} {'3':>5}"
