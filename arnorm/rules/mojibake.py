@@ -30,11 +30,12 @@ from arnorm.rules.base import Rule
 from arnorm.rules.letters import WORD_LIGATURE, base_forms, spelled_apart, spelled_ligatures
 from arnorm.script.chars import (
     ARABIC_MARKS,
-    CONTROLS,
     INVISIBLE_FORMAT,
     JOINERS,
+    REAL_CONTROLS,
     SPACING_MARK_FORMS,
     TATWEEL,
+    WINDOWS_1252_C1,
     char_class,
 )
 
@@ -88,7 +89,7 @@ def _code_page(name: str, decodings: tuple[str, ...], leads: bytes) -> CodePage:
             byte_of.update(dict.fromkeys(bytes([byte]).decode(codec, errors="ignore"), byte))
     tails = frozenset(ch for ch, byte in byte_of.items() if byte < 0xC0)
     length = {ch: _tail_count(byte) for ch, byte in byte_of.items() if byte in leads}
-    removed_later = CONTROLS | INVISIBLE_FORMAT | JOINERS | ARABIC_MARKS | {TATWEEL}
+    removed_later = REAL_CONTROLS | INVISIBLE_FORMAT | JOINERS | ARABIC_MARKS | {TATWEEL}
     noise = removed_later - tails
     return CodePage(name, byte_of, length, tails, noise, tails & (INVISIBLE_FORMAT | JOINERS))
 
@@ -175,7 +176,7 @@ def _glued(page: CodePage, text: str, index: int, step: int, spelled: bool = Fal
         if ch == " ":
             return False  # AR107's space
         if ch in page.noise:
-            if ch in CONTROLS:
+            if ch in REAL_CONTROLS:
                 return False
             continue
         if ch.isascii() or ch in page.length:
@@ -234,7 +235,8 @@ def _repair_span(page: CodePage, match: re.Match[str], text: str, spelled: bool)
 def _view(text: str) -> str:
     """`text` with each presentation form of one letter written as that letter, as AR105 will
     write it (same length): ﭖ is پ, which windows-1256 shows for the byte 81, so a span reads
-    the same before and after AR105."""
+    the same before and after AR105. A C1 control that stands for a windows-1252 character is
+    read as that character, as AR108 will write it (U+0093 is the byte 93 either way)."""
     if not _one_letter_form().search(text):
         return text
     return text.translate(_one_letter_table())
@@ -243,7 +245,8 @@ def _view(text: str) -> str:
 @functools.cache
 def _one_letter_table() -> dict[int, str]:
     forms = base_forms()
-    return {ord(ch): forms[ch] for ch in _unfolded() if len(forms[ch]) == 1}
+    table = {ord(ch): forms[ch] for ch in _unfolded() if len(forms[ch]) == 1}
+    return table | {ord(ch): written for ch, written in WINDOWS_1252_C1.items()}
 
 
 @functools.cache
