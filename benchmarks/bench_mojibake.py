@@ -1,4 +1,4 @@
-"""The mojibake rule (AR441) against the dev data and against ftfy's own test cases.
+"""The mojibake rule (AR701) against the dev data and against ftfy's own test cases.
 
 Run from the repository root::
 
@@ -7,12 +7,12 @@ Run from the repository root::
 
 Three measures:
 
-1. False repairs: AR441 over every line of every text file under the data folder (``--data``,
+1. False repairs: AR701 over every line of every text file under the data folder (``--data``,
    env ``ARNORM_DATA``, default ``../shared/data``). That text is correct or at worst dirty in
-   other ways; every line AR441 changes is a false repair. The target is 0.
+   other ways; every line AR701 changes is a false repair. The target is 0.
 2. Round trip: each line of ``clean_sentences.txt`` broken on purpose, its UTF-8 bytes shown
-   through each code page that AR441 reads (the whole line, and its second half only), and
-   the number of lines AR441 alone gives back exactly; ftfy's ``fix_encoding`` beside it when
+   through each code page that AR701 reads (the whole line, and its second half only), and
+   the number of lines AR701 alone gives back exactly; ftfy's ``fix_encoding`` beside it when
    ftfy is installed (it is a dependency of wordfreq).
 3. ftfy's test cases: ftfy does not ship them in its package, so they are read from a
    checkout of https://github.com/rspeer/python-ftfy (``git clone`` it and pass
@@ -64,8 +64,8 @@ def broken(line: str, codec: str, *, half: bool) -> str:
 
 
 def false_repairs(data: Path) -> tuple[int, int, list[str]]:
-    """(lines AR441 changes, lines read, the files of the changed lines)."""
-    rule = BY_CODE["AR441"]
+    """(lines AR701 changes, lines read, the files of the changed lines)."""
+    rule = BY_CODE["AR701"]
     changed = total = 0
     where: list[str] = []
     for path in sorted(p for p in data.rglob("*") if p.is_file()):
@@ -82,7 +82,7 @@ def false_repairs(data: Path) -> tuple[int, int, list[str]]:
 
 
 def print_round_trip(lines: Sequence[str]) -> None:
-    rule = BY_CODE["AR441"]
+    rule = BY_CODE["AR701"]
     fix_encoding = _ftfy()
     print("\n## round trip on clean_sentences.txt (lines given back exactly / lines)")
     print(f"{'code page':<12} {'broken':<12} {'arnorm':>15} {'ftfy':>15}")
@@ -135,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if (args.data / "clean_sentences.txt").exists():
         changed, total, where = false_repairs(args.data)
-        print(f"## false repairs: lines of every file under {args.data.name}/ that AR441 changes")
+        print(f"## false repairs: lines of every file under {args.data.name}/ that AR701 changes")
         print(f"{changed:,} / {total:,}" + "".join(f"\n- {w}" for w in where))
         if not args.no_round_trip:
             lines = (args.data / "clean_sentences.txt").read_text(encoding="utf-8").splitlines()

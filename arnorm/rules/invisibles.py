@@ -82,7 +82,7 @@ def repair_c1_controls(text: str) -> str:
     ellipsis as C1 controls (U+0080-U+009F); they are characters, so they are repaired, not
     deleted, in any script (as ftfy's ``fix_c1_controls``). Left alone: the five C1 controls
     that windows-1252 does not define (U+0081, U+008D, U+008F, U+0090, U+009D), which AR102
-    handles, and the mojibake that AR441 reads back first (its C1 controls are bytes of the
+    handles, and the mojibake that AR701 reads back first (its C1 controls are bytes of the
     broken sequences).
 
     >>> repair_c1_controls("He said \x93hi\x94 \x96 ok\x85 \x80 5")
@@ -205,7 +205,7 @@ script, as ftfy's `fix_c1_controls` does.
 
 Left alone: the five C1 controls that windows-1252 leaves undefined (U+0081, U+008D, U+008F,
 U+0090, U+009D; AR102 removes them where they carry nothing), and C1 controls that belong to
-a mojibake span, which AR441 reads back before this rule runs.
+a mojibake span, which AR701 reads back before this rule runs.
 
 ## Why
 Text decoded as latin-1 where windows-1252 was meant (an old web page, a mislabelled file)

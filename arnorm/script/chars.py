@@ -160,7 +160,7 @@ REAL_CONTROLS: frozenset[str] = CONTROLS - frozenset(WINDOWS_1252_C1)
 #: characters (AR101), joiners inside Arabic words (AR103), tatweel (AR301), harakat typed
 #: twice or left with no letter (AR301-AR303), and spaces and tabs where a rule leaves one
 #: space or none (AR421-AR425). Anything else that changes is replaced by what it stands for,
-#: and the edit says so. The HTML tag rule (AR432, off in the preset) deletes inline tags.
+#: and the edit says so. The HTML tag rule (AR703, off in the preset) deletes inline tags.
 DELETABLE: frozenset[str] = (
     REAL_CONTROLS | INVISIBLE_FORMAT | JOINERS | ARABIC_MARKS | frozenset({TATWEEL, " ", "\t"})
 )
