@@ -20,7 +20,7 @@ from arnorm.engine import active_rules
 # One config per single behaviour switched on over the "none" preset, plus the presets.
 SINGLE_OPTIONS: dict[str, Config] = {}
 for f in dataclasses.fields(Config):
-    if f.name in ("ignore", "extra_words", "never_split"):
+    if f.name in ("ignore", "extra_words", "never_split", "never_respell"):
         continue
     values = _choices().get(f.name, (True,))
     for value in values:
