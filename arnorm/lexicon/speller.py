@@ -33,6 +33,7 @@ from typing import Literal
 
 from arnorm.lexicon.clitics import Clitics, proclitic_cost
 from arnorm.lexicon.words import Lexicon, default_lexicon, read_word_file
+from arnorm.script.chars import ARABIC_SCRIPT_LETTERS, char_class
 
 Family = Literal[
     "alef-maksura", "teh-marbuta", "hamza-missing", "wasl-hamza", "detached", "misspelt-word"
@@ -148,7 +149,9 @@ class _Verdict:
 
 _LETTERS = "\u0621-\u063a\u0641-\u064a"
 _MARKS = "\u064b-\u065f\u0670\u0640"
-_ARABIC_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+#: A letter of the Arabic script (presentation forms and tatweel included), but not a mark: a
+#: stray mark before a word does not make it part of another word.
+_ARABIC_SCRIPT = char_class(ARABIC_SCRIPT_LETTERS)[1:-1]
 #: A word: Arabic letters with harakat and tatweel, not touching another Arabic-script letter.
 _WORD = re.compile(
     f"(?<![{_ARABIC_SCRIPT}])[{_LETTERS}][{_LETTERS}{_MARKS}]*(?![{_ARABIC_SCRIPT}])"
@@ -176,14 +179,15 @@ def word_key(word: str) -> str:
 class Speller:
     """Finds and corrects the spelling errors of the six families in a text.
 
-    >>> from arnorm.lexicon.words import Lexicon
-    >>> lex = Lexicon({"على": 7.2, "علي": 6.1, "في": 7.5, "فى": 6.1, "أكد": 4.7, "اكد": 3.5,
-    ...                "الأرض": 5.0, "ذكرى": 4.7, "ذكري": 3.6, "إدارة": 5.0})
-    >>> speller = Speller(lex)
-    >>> speller.correct("اكد فى ذكري والادارة على الأرض")
-    'أكد في ذكرى والإدارة على الأرض'
-    >>> speller.correct("قال علي إن")  # the name after a verb of saying
-    'قال علي إن'
+        >>> from arnorm.script.chars import ARABIC_SCRIPT_LETTERS, char_class
+    from arnorm.lexicon.words import Lexicon
+        >>> lex = Lexicon({"على": 7.2, "علي": 6.1, "في": 7.5, "فى": 6.1, "أكد": 4.7, "اكد": 3.5,
+        ...                "الأرض": 5.0, "ذكرى": 4.7, "ذكري": 3.6, "إدارة": 5.0})
+        >>> speller = Speller(lex)
+        >>> speller.correct("اكد فى ذكري والادارة على الأرض")
+        'أكد في ذكرى والإدارة على الأرض'
+        >>> speller.correct("قال علي إن")  # the name after a verb of saying
+        'قال علي إن'
     """
 
     def __init__(self, lexicon: Lexicon, never_change: Iterable[str] = ()) -> None:
@@ -216,11 +220,12 @@ class Speller:
 
     def correct(self, text: str) -> str:
         """`text` with the confident corrections applied (detached proclitics joined first,
-        then the words read as joined).
+                then the words read as joined).
 
-        >>> from arnorm.lexicon.words import Lexicon
-        >>> Speller(Lexicon({"والإدارة": 3.5, "والادارة": 2.0})).correct("و الادارة")
-        'والإدارة'
+                >>> from arnorm.script.chars import ARABIC_SCRIPT_LETTERS, char_class
+        from arnorm.lexicon.words import Lexicon
+                >>> Speller(Lexicon({"والإدارة": 3.5, "والادارة": 2.0})).correct("و الادارة")
+                'والإدارة'
         """
         if _DETACHED.search(text):
             text = apply(text, [c for c in self._detached(text) if c.confident])
@@ -362,8 +367,8 @@ class Speller:
         """Whether the neighbours confirm the verdict, and the evidence for the message."""
         if verdict.kind == "fix":
             return True, verdict.note
-        before = _neighbour(text, words, i, -1)
-        after = _neighbour(text, words, i, 1)
+        before = self._settled(_neighbour(text, words, i, -1))
+        after = self._settled(_neighbour(text, words, i, 1))
         if verdict.kind == "name":
             if before in _NAME_BEFORE or after in _NAME_AFTER or after is None:
                 return False, f"{key} may be the name ({before or ''} {key} {after or ''})"
@@ -371,7 +376,7 @@ class Speller:
                 return True, f"{verdict.note}; followed by {after}"
             return False, f"{key} may be the name before {after}: {verdict.note}"
         if verdict.kind == "first-person":
-            sentence = _sentence(text, words[i].start(), words[i].end())
+            sentence = self._settled_words(_sentence(text, words[i].start(), words[i].end()))
             if before in _IMPERFECT_BEFORE or _FIRST_PERSON & sentence:
                 return False, f"{key} may be first person ({before or ''} {key}): {verdict.note}"
             past = _PAST_WORDS & sentence
@@ -379,13 +384,24 @@ class Speller:
                 return True, f"{verdict.target}: a past verb ({', '.join(sorted(past))})"
             return False, f"{key} is first person or {verdict.target}: {verdict.note}"
         if verdict.kind == "style":
-            sentence = _sentence(text, words[i].start(), words[i].end())
+            sentence = self._settled_words(_sentence(text, words[i].start(), words[i].end()))
             written, dropped = self._hamza_habit(sentence)
             if written > dropped:
                 return True, f"{verdict.note}; the text writes hamza ({written} against {dropped})"
             return False, f"{verdict.note}; the text often leaves hamza off"
         # a common word: only a clear neighbour tips it
         return False, f"{key} is a word, but {verdict.note}"
+
+    def _settled(self, key: str | None) -> str | None:
+        """A neighbour as its own confident correction will leave it: the context of a word
+        must read the same before and after its neighbours are corrected (idempotence)."""
+        if key is None:
+            return None
+        verdict = self._verdict(key)
+        return verdict.target if verdict is not None and verdict.kind == "fix" else key
+
+    def _settled_words(self, keys: frozenset[str]) -> frozenset[str]:
+        return frozenset(self._settled(key) or key for key in keys)
 
     def _hamza_habit(self, words: frozenset[str]) -> tuple[int, int]:
         """How many of `words` write a hamza on the alef that starts their stem, and how many
