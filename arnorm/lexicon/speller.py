@@ -69,6 +69,13 @@ RARE_MARGIN = 1.0
 #: A hamza left off is a habit of some writers (wordfreq's web text lists اكد a tenth as often
 #: as أكد): a smaller margin will do where the text writes its other hamzas.
 STYLE_MARGIN = 0.3
+#: علي, إلي, لدي, listed themselves, are read as على, إلى, لدى only where the next word says so,
+#: unless the ى spelling is this much more frequent; and a next word this frequent is a noun
+#: after a preposition rather than the second name after a first name.
+PREPOSITION_MARGIN = 1.5
+NOUN_AFTER_ZIPF = 3.5
+#: ... but only in words of this many letters or more.
+STYLE_LENGTH = 4
 #: A second candidate this close to the best (log10) makes the choice a guess (احداث: أحداث or
 #: إحداث): only reported.
 RIVAL_GAP = 0.7
@@ -100,6 +107,11 @@ _NAME_BEFORE = _words(
 )
 #: After a name: the words a name is followed by, not a noun after على (علي بن, علي عبدالله).
 _NAME_AFTER = _words("بن ابن عبد عبدالله محمد أحمد حسن حسين صالح")
+#: Prepositions and particles written with a final ى whose ي spelling is also a word or a name
+#: (علي, إلي "to me", لدي "I have"): the next word decides.
+_PREPOSITIONS = _words("على إلى لدى حتى سوى")
+#: What opens a quote or a bracket: after one, علي is the preposition before a quoted name.
+_OPENERS = frozenset("\"«“'([")
 #: Words after which a verb is imperfect: a first-person أفعل there is what the writer meant.
 _IMPERFECT_BEFORE = _words(
     "لن لم لا أن ان كي لكي سوف لما حتى ألا أنا وأنا إنني أنني لأنني فأنا وإنني"
@@ -143,12 +155,12 @@ class _Verdict:
     """What to do with a word (its lookup key), whatever its neighbours say."""
 
     target: str  # the key it should become
-    kind: Literal["fix", "name", "first-person", "common", "style"]
+    kind: Literal["fix", "preposition", "first-person", "common", "style"]
     note: str
 
 
 _LETTERS = "\u0621-\u063a\u0641-\u064a"
-_MARKS = "\u064b-\u065f\u0670\u0640"
+_MARKS = "\u064b-\u065f\u0670\u0640\u0610-\u061a\u06d6-\u06ed"
 #: A letter of the Arabic script (presentation forms and tatweel included), but not a mark: a
 #: stray mark before a word does not make it part of another word.
 _ARABIC_SCRIPT = char_class(ARABIC_SCRIPT_LETTERS)[1:-1]
@@ -158,11 +170,12 @@ _WORD = re.compile(
 )
 #: A one-letter conjunction or preposition standing alone before a word: و الحكومة.
 _DETACHED = re.compile(
-    f"(?<![{_ARABIC_SCRIPT}\\w])([\u0648\u0641\u0628\u0643\u0644])([ \t]+)"
+    f"(?<![{_ARABIC_SCRIPT}{_MARKS}\\w])([\u0648\u0641\u0628\u0643\u0644])([ \t]+)"
     f"(?=[{_LETTERS}]{{2}}[{_LETTERS}{_MARKS}]*(?![{_ARABIC_SCRIPT}]))"
 )
 _DROP_MARKS = str.maketrans(dict.fromkeys(map(ord, "\u0640\u0670"), None))
 _DROP_MARKS.update(dict.fromkeys(range(0x064B, 0x0660), None))
+_DROP_MARKS.update(dict.fromkeys((*range(0x0610, 0x061B), *range(0x06D6, 0x06EE)), None))
 _COMBINING_HAMZA = frozenset("\u0653\u0654\u0655")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
@@ -278,7 +291,9 @@ class Speller:
         margin = best_score - written
         hamza = _only_hamza_added(key, best)
         first_person = _is_first_person(key, best)
-        if margin < (STYLE_MARGIN if hamza or first_person else FIX_MARGIN):
+        preposition = key[-1] == YEH and _stem(best) in _PREPOSITIONS
+        wasl = _wasl_below(key, best)
+        if margin < (STYLE_MARGIN if hamza or first_person or preposition else FIX_MARGIN):
             return None
         changes = sum(a != b for a, b in zip(key, best, strict=True))
         listed = self.lexicon.key_zipf(key)
@@ -287,7 +302,7 @@ class Speller:
         if _wasl_too_short(key, best):
             return None
         if best_score < MIN_TARGET_ZIPF and not (
-            best_score >= MIN_RARE_TARGET_ZIPF and margin >= RARE_MARGIN
+            best_score >= MIN_RARE_TARGET_ZIPF and (margin >= RARE_MARGIN or wasl)
         ):
             return None
         note = (
@@ -299,9 +314,11 @@ class Speller:
             return _Verdict(best, "common", f"{note}, but so is {rival}")
         if first_person and listed >= FIRST_PERSON_ZIPF:
             return _Verdict(best, "first-person", note)
-        if listed >= COMMON_ZIPF and margin < 1.5 and key[-1] == YEH and best[-1] == ALEF_MAKSURA:
-            return _Verdict(best, "name", note)
+        if preposition and listed >= COMMON_ZIPF and margin < PREPOSITION_MARGIN:
+            return _Verdict(best, "preposition", note)
         if hamza and margin < FIX_MARGIN:
+            if len(key) < STYLE_LENGTH:
+                return None  # ان, ام, اي: أن or إن, أم or إم (M), a guess either way
             return _Verdict(best, "style", note)
         if listed >= COMMON_ZIPF and margin < SURE_MARGIN and not hamza:
             return _Verdict(best, "common", note)
@@ -369,12 +386,17 @@ class Speller:
             return True, verdict.note
         before = self._settled(_neighbour(text, words, i, -1))
         after = self._settled(_neighbour(text, words, i, 1))
-        if verdict.kind == "name":
-            if before in _NAME_BEFORE or after in _NAME_AFTER or after is None:
-                return False, f"{key} may be the name ({before or ''} {key} {after or ''})"
-            if after.startswith(ARTICLE) or self.lexicon.key_zipf(after) >= COMMON_ZIPF:
+        if verdict.kind == "preposition":
+            if before in _NAME_BEFORE or after in _NAME_AFTER:
+                return False, f"{key} may be a name ({before or ''} {key} {after or ''})"
+            if after is None:
+                ahead = text[words[i].end() : words[i].end() + 3].lstrip()
+                if ahead[:1] in _OPENERS or ahead[:1].isdigit():
+                    return True, f"{verdict.note}; a quote or number follows"
+                return False, f"{key} may be a name (at the end of a phrase): {verdict.note}"
+            if after.startswith(ARTICLE) or self.lexicon.key_zipf(after) >= NOUN_AFTER_ZIPF:
                 return True, f"{verdict.note}; followed by {after}"
-            return False, f"{key} may be the name before {after}: {verdict.note}"
+            return False, f"{key} may be a name before {after}: {verdict.note}"
         if verdict.kind == "first-person":
             sentence = self._settled_words(_sentence(text, words[i].start(), words[i].end()))
             if before in _IMPERFECT_BEFORE or _FIRST_PERSON & sentence:
@@ -464,6 +486,31 @@ def _sentence(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(map(word_key, _WORD.findall(text, lo, hi)))
 
 
+def _stem(key: str) -> str:
+    """`key` without a leading و or ف."""
+    return key[1:] if key[:1] in (WAW, "\N{ARABIC LETTER FEH}") and len(key) > 3 else key
+
+
+def _wasl_below(key: str, target: str) -> bool:
+    """Whether `target` takes the hamza off an إ that begins a stem of form VII, VIII or X
+    (إنفعال, إفتعال, إستفعال): grammar never writes one there, and no first-person verb
+    begins with إ, so a smaller margin will do."""
+    for i, (a, b) in enumerate(zip(key, target, strict=True)):
+        if a != b:
+            stem = key[i:]
+            return (
+                a == ALEF_HAMZA_BELOW
+                and b == ALEF
+                and len(stem) >= WASL_STEM
+                and (
+                    stem[1] == "\N{ARABIC LETTER NOON}"
+                    or stem[1:3] == "\u0633\u062a"
+                    or stem[2] in "\u062a\u0637\u062f"
+                )
+            )
+    return False
+
+
 def _wasl_too_short(key: str, target: str) -> bool:
     """Whether `target` drops a hamza from a stem too short to be of forms VII, VIII or X
     (افتعل has four letters after the alef's place): إل, وكأن are not hamzat al-wasl."""
@@ -512,7 +559,7 @@ def _letter_changes(
         yield Correction(at, at + 1, new, family, confident, note)
 
 
-_SKIP = frozenset(map(chr, [*range(0x064B, 0x0660), 0x0670, 0x0640]))
+_SKIP = frozenset(chr(c) for c in _DROP_MARKS)
 
 
 def _family(old: str, new: str) -> Family:
