@@ -177,6 +177,10 @@ _DROP_MARKS = str.maketrans(dict.fromkeys(map(ord, "\u0640\u0670"), None))
 _DROP_MARKS.update(dict.fromkeys(range(0x064B, 0x0660), None))
 _DROP_MARKS.update(dict.fromkeys((*range(0x0610, 0x061B), *range(0x06D6, 0x06EE)), None))
 _COMBINING_HAMZA = frozenset("\u0653\u0654\u0655")
+#: How far the context of a word reaches for its sentence, in characters.
+SENTENCE_REACH = 400
+#: A run of letters and marks: the fast path's view of a word (a superset of the words).
+_RUN = re.compile(f"[{_LETTERS}{_MARKS}]+")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 
@@ -212,6 +216,9 @@ class Speller:
         self._scores: dict[str, float] = {}
         #: Keys known to need nothing whatever their neighbours: the fast path skips them.
         self._fine: set[str] = set()
+        self._habits: dict[str, int] = {}
+        #: Whitespace tokens (punctuation and all) made only of such words.
+        self._fine_tokens: set[str] = set()
 
     # --- the public paths ---------------------------------------------------------------
 
@@ -225,36 +232,71 @@ class Speller:
 
     def corrections_of(self, text: str, family: Family) -> list[Correction]:
         """The corrections of one family in `text` (what one rule reports)."""
+        tokens = text.split()
+        if self._fine_tokens.issuperset(tokens) or self._tokens_fine(tokens):
+            return []
         if family == "detached":
             return list(self._detached(text)) if _DETACHED.search(text) else []
-        if not {word_key(w) for w in _WORD.findall(text)} - self._fine:
+        if self._all_fine(text):
             return []
         return [c for c in self._word_corrections(text) if c.family == family]
 
     def correct(self, text: str) -> str:
         """`text` with the confident corrections applied (detached proclitics joined first,
-                then the words read as joined).
+        then the words read as joined).
 
-                >>> from arnorm.script.chars import ARABIC_SCRIPT_LETTERS, char_class
-        from arnorm.lexicon.words import Lexicon
-                >>> Speller(Lexicon({"والإدارة": 3.5, "والادارة": 2.0})).correct("و الادارة")
-                'والإدارة'
+        >>> from arnorm.lexicon.words import Lexicon
+        >>> Speller(Lexicon({"والإدارة": 3.5, "والادارة": 2.0})).correct("و الادارة")
+        'والإدارة'
         """
+        tokens = text.split()
+        if self._fine_tokens.issuperset(tokens) or self._tokens_fine(tokens):
+            return text  # most lines: one split and one set test, both in C
+        if "\n" in text:  # no context crosses a line: each line on its own, most on the fast path
+            return "\n".join(map(self.correct, text.split("\n")))
         if _DETACHED.search(text):
             text = apply(text, [c for c in self._detached(text) if c.confident])
-        keys = {word_key(w) for w in _WORD.findall(text)}
-        if not keys - self._fine:
+        if self._all_fine(text):
             return text
         return apply(text, [c for c in self._word_corrections(text) if c.confident])
+
+    def _tokens_fine(self, tokens: list[str]) -> bool:
+        """Whether each whitespace token is made of words that need nothing, whatever their
+        neighbours, and is not a lone proclitic; the tokens that are, are remembered."""
+        fine = self._fine_tokens
+        if len(fine) > 400_000:
+            fine.clear()
+        for token in tokens:
+            if token in fine:
+                continue
+            if _lone_proclitic(token) or not self._all_fine(token):
+                return False
+            fine.add(token)
+        return True
+
+    def _all_fine(self, text: str) -> bool:
+        """Whether every word of `text` is known to need nothing, whatever its neighbours:
+        one scan for runs of letters and one set difference, in C, for most lines."""
+        pending = set(_RUN.findall(text)).difference(self._fine)
+        if not pending:
+            return True
+        for word in pending:
+            if self._verdict(word_key(word)) is not None or not _WORD.fullmatch(word):
+                return False
+            self._fine.add(word)  # as written, harakat and all
+        return True
 
     # --- words --------------------------------------------------------------------------
 
     def _word_corrections(self, text: str) -> Iterator[Correction]:
         matches = list(_WORD.finditer(text))
+        fine = self._fine
         for i, match in enumerate(matches):
             word = match.group()
+            if word in fine:
+                continue
             key = word_key(word)
-            if key in self._fine:
+            if key in fine:
                 continue
             verdict = self._verdict(key)
             if verdict is None:
@@ -428,15 +470,24 @@ class Speller:
     def _hamza_habit(self, words: frozenset[str]) -> tuple[int, int]:
         """How many of `words` write a hamza on the alef that starts their stem, and how many
         leave it off where a hamza spelling is the more frequent."""
-        written = dropped = 0
-        for key in words:
+        habits = [self._habit(key) for key in words]
+        return habits.count(1), habits.count(-1)
+
+    def _habit(self, key: str) -> int:
+        """1 if `key` writes a hamza on the alef of its stem, -1 if it leaves one off, else 0."""
+        found = self._habits.get(key)
+        if found is None:
+            found = 0
             if any(key[s : s + 1] in HAMZA_ALEFS for s in self._stem_starts(key)):
-                written += 1
+                found = 1
             else:
                 verdict = self._verdict(key)
                 if verdict is not None and _only_hamza_added(key, verdict.target):
-                    dropped += 1
-        return written, dropped
+                    found = -1
+            if len(self._habits) > 200_000:
+                self._habits.clear()
+            self._habits[key] = found
+        return found
 
     # --- detached proclitics ---------------------------------------------------------------
 
@@ -460,6 +511,17 @@ class Speller:
             yield Correction(match.end(1), end, "", "detached", article, note)
 
 
+def _lone_proclitic(token: str) -> bool:
+    """Whether a whitespace token ends in a proclitic letter standing alone (و, "و)."""
+    if token[-1:] not in _PROCLITIC_LETTERS:
+        return False
+    before = token[-2:-1]
+    return not before or not (before.isalnum() or before in _SKIP or "\u0600" <= before <= "\u06ff")
+
+
+_PROCLITIC_LETTERS = frozenset("\u0648\u0641\u0628\u0643\u0644")
+
+
 def _joined(letter: str, word: str) -> str:
     """The proclitic and the word written as one (ل + الحكومة is للحكومة)."""
     if letter == LAM and word.startswith(ARTICLE):
@@ -473,16 +535,18 @@ def _neighbour(text: str, words: list[re.Match[str]], i: int, step: int) -> str 
     if not 0 <= j < len(words):
         return None
     lo, hi = (words[j].end(), words[i].start()) if step < 0 else (words[i].end(), words[j].start())
-    if text[lo:hi].strip():
+    if text[lo:hi].strip() or "\n" in text[lo:hi]:
         return None
     return word_key(words[j].group())
 
 
 def _sentence(text: str, start: int, end: int) -> frozenset[str]:
-    """The keys of the words of the sentence around ``text[start:end]``."""
-    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    stop = _SENTENCE_END.search(text, end)
-    hi = stop.start() if stop else len(text)
+    """The keys of the words of the sentence around ``text[start:end]`` (at most
+    :data:`SENTENCE_REACH` characters either way)."""
+    lo = max(0, start - SENTENCE_REACH)
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, lo, start)), default=lo)
+    stop = _SENTENCE_END.search(text, end, end + SENTENCE_REACH)
+    hi = stop.start() if stop else min(len(text), end + SENTENCE_REACH)
     return frozenset(map(word_key, _WORD.findall(text, lo, hi)))
 
 
