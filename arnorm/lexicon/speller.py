@@ -112,6 +112,13 @@ _NAME_AFTER = _words("بن ابن عبد عبدالله محمد أحمد حسن
 _PREPOSITIONS = _words("على إلى لدى حتى سوى")
 #: What opens a quote or a bracket: after one, علي is the preposition before a quoted name.
 _OPENERS = frozenset("\"«“'([")
+#: Verbs of saying: إنّ follows them (قال إنه), أنّ follows the other verbs (أكد أنه).
+_SAYING = _words(
+    "قال وقال فقال قالت وقالت فقالت يقول ويقول تقول وتقول يقولون قالوا وقالوا أقول نقول "
+    "قائلا وقائلا قائلة مضيفا ومضيفا مضيفة أضاف وأضاف أضافت وأضافت تابع وتابع تابعت وتابعت "
+    "قيل ويقال يقال حيث"
+)
+SAYING_REACH = 6
 #: Words after which a verb is imperfect: a first-person أفعل there is what the writer meant.
 _IMPERFECT_BEFORE = _words(
     "لن لم لا أن ان كي لكي سوف لما حتى ألا أنا وأنا إنني أنني لأنني فأنا وإنني"
@@ -155,7 +162,7 @@ class _Verdict:
     """What to do with a word (its lookup key), whatever its neighbours say."""
 
     target: str  # the key it should become
-    kind: Literal["fix", "preposition", "first-person", "common", "style"]
+    kind: Literal["fix", "preposition", "first-person", "common", "style", "inna"]
     note: str
 
 
@@ -303,8 +310,8 @@ class Speller:
                 continue
             if _COMBINING_HAMZA.intersection(word):
                 continue  # a letter and a combining hamza: AR106 composes them first
-            confident, note = self._in_context(verdict, key, text, matches, i)
-            yield from _letter_changes(match, key, verdict.target, confident, note)
+            confident, note, target = self._in_context(verdict, key, text, matches, i)
+            yield from _letter_changes(match, key, target, confident, note)
 
     def _verdict(self, key: str) -> _Verdict | None:
         if key in self._verdicts:
@@ -353,6 +360,8 @@ class Speller:
         )
         rival = next((c for z, c in scored[1:] if z >= best_score - RIVAL_GAP), None)
         if rival is not None and _only_hamza_added(key, rival) and hamza:
+            if len(key) >= 3 and _inna_anna(best, rival):
+                return _Verdict(best, "inna", f"{note}, and {rival} is close")
             return _Verdict(best, "common", f"{note}, but so is {rival}")
         if first_person and listed >= FIRST_PERSON_ZIPF:
             return _Verdict(best, "first-person", note)
@@ -422,39 +431,83 @@ class Speller:
 
     def _in_context(
         self, verdict: _Verdict, key: str, text: str, words: list[re.Match[str]], i: int
-    ) -> tuple[bool, str]:
-        """Whether the neighbours confirm the verdict, and the evidence for the message."""
+    ) -> tuple[bool, str, str]:
+        """Whether the neighbours confirm the verdict, the evidence for the message, and the
+        form they choose."""
         if verdict.kind == "fix":
-            return True, verdict.note
+            return True, verdict.note, verdict.target
         before = self._settled(_neighbour(text, words, i, -1))
         after = self._settled(_neighbour(text, words, i, 1))
         if verdict.kind == "preposition":
             if before in _NAME_BEFORE or after in _NAME_AFTER:
-                return False, f"{key} may be a name ({before or ''} {key} {after or ''})"
+                return (
+                    False,
+                    f"{key} may be a name ({before or ''} {key} {after or ''})",
+                    verdict.target,
+                )
             if after is None:
                 ahead = text[words[i].end() : words[i].end() + 3].lstrip()
                 if ahead[:1] in _OPENERS or ahead[:1].isdigit():
-                    return True, f"{verdict.note}; a quote or number follows"
-                return False, f"{key} may be a name (at the end of a phrase): {verdict.note}"
+                    return True, f"{verdict.note}; a quote or number follows", verdict.target
+                return (
+                    False,
+                    f"{key} may be a name (at the end of a phrase): {verdict.note}",
+                    verdict.target,
+                )
             if after.startswith(ARTICLE) or self.lexicon.key_zipf(after) >= NOUN_AFTER_ZIPF:
-                return True, f"{verdict.note}; followed by {after}"
-            return False, f"{key} may be a name before {after}: {verdict.note}"
+                return True, f"{verdict.note}; followed by {after}", verdict.target
+            return False, f"{key} may be a name before {after}: {verdict.note}", verdict.target
         if verdict.kind == "first-person":
             sentence = self._settled_words(_sentence(text, words[i].start(), words[i].end()))
             if before in _IMPERFECT_BEFORE or _FIRST_PERSON & sentence:
-                return False, f"{key} may be first person ({before or ''} {key}): {verdict.note}"
+                return (
+                    False,
+                    f"{key} may be first person ({before or ''} {key}): {verdict.note}",
+                    verdict.target,
+                )
             past = _PAST_WORDS & sentence
             if past:
-                return True, f"{verdict.target}: a past verb ({', '.join(sorted(past))})"
-            return False, f"{key} is first person or {verdict.target}: {verdict.note}"
+                return (
+                    True,
+                    f"{verdict.target}: a past verb ({', '.join(sorted(past))})",
+                    verdict.target,
+                )
+            return (
+                False,
+                f"{key} is first person or {verdict.target}: {verdict.note}",
+                verdict.target,
+            )
+        if verdict.kind == "inna":
+            said = self._after_saying(text, words, i)
+            target = _with_hamza(verdict.target, ALEF_HAMZA_BELOW if said else ALEF_HAMZA_ABOVE)
+            why = "after a verb of saying or at the start" if said else "after a word that is not"
+            sentence = self._settled_words(_sentence(text, words[i].start(), words[i].end()))
+            written, dropped = self._hamza_habit(sentence)
+            return written > dropped, f"{target}: {why} ({verdict.note})", target
         if verdict.kind == "style":
             sentence = self._settled_words(_sentence(text, words[i].start(), words[i].end()))
             written, dropped = self._hamza_habit(sentence)
             if written > dropped:
-                return True, f"{verdict.note}; the text writes hamza ({written} against {dropped})"
-            return False, f"{verdict.note}; the text often leaves hamza off"
+                return (
+                    True,
+                    f"{verdict.note}; the text writes hamza ({written} against {dropped})",
+                    verdict.target,
+                )
+            return False, f"{verdict.note}; the text often leaves hamza off", verdict.target
         # a common word: only a clear neighbour tips it
-        return False, f"{key} is a word, but {verdict.note}"
+        return False, f"{key} is a word, but {verdict.note}", verdict.target
+
+    def _after_saying(self, text: str, words: list[re.Match[str]], i: int) -> bool:
+        """Whether ``words[i]`` opens its sentence or a quote, or follows a verb of saying
+        within :data:`SAYING_REACH` words: where إنّ is written, not أنّ."""
+        if i == 0 or _opens(text[words[i - 1].end() : words[i].start()]):
+            return True
+        for j in range(i - 1, max(-1, i - 1 - SAYING_REACH), -1):
+            if word_key(words[j].group()) in _SAYING:
+                return True
+            if j and _opens(text[words[j - 1].end() : words[j].start()]):
+                return False  # the sentence or quote begins before a verb of saying was seen
+        return False
 
     def _settled(self, key: str | None) -> str | None:
         """A neighbour as its own confident correction will leave it: the context of a word
@@ -548,6 +601,30 @@ def _sentence(text: str, start: int, end: int) -> frozenset[str]:
     stop = _SENTENCE_END.search(text, end, end + SENTENCE_REACH)
     hi = stop.start() if stop else min(len(text), end + SENTENCE_REACH)
     return frozenset(map(word_key, _WORD.findall(text, lo, hi)))
+
+
+def _opens(gap: str) -> bool:
+    """Whether the text between two words ends a sentence or opens a quote."""
+    gap = gap.strip()
+    return bool(gap) and gap[-1] in '.!?؟:"«“\n'
+
+
+def _inna_anna(best: str, rival: str) -> bool:
+    """Whether `best` and `rival` are أنّ and إنّ (with a pronoun or a proclitic)."""
+    for i, (a, b) in enumerate(zip(best, rival, strict=True)):
+        if a != b:
+            return {a, b} == {ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW} and best[
+                i + 1 : i + 2
+            ] == "\u0646"
+    return False
+
+
+def _with_hamza(key: str, hamza: str) -> str:
+    """`key` with its first أ or إ written as `hamza`."""
+    for i, ch in enumerate(key):
+        if ch in (ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW):
+            return key[:i] + hamza + key[i + 1 :]
+    return key
 
 
 def _stem(key: str) -> str:
