@@ -125,6 +125,14 @@ _IMPERFECT_BEFORE = _words(
 )
 #: Words that put a sentence in the past: a أفتعل there is the past verb افتعل.
 _PAST_WORDS = _words("الماضي الماضية أمس الفائت الفائتة السابق السابقة سابقا وقتها حينها آنذاك")
+#: Words after which a أفتعل is the past افتعل of a third person: a relative pronoun, the
+#: particle of the past and a pronoun subject (الذي اعتبر, لقد اشتهر, أنه ارتكب; قد also
+#: comes before an imperfect, قد أحتفل "I may celebrate"). A definite
+#: noun before it is its subject too (الاقتصاد استقر).
+_THIRD_PERSON_BEFORE = _words(
+    "الذي التي الذين اللذين اللتين اللواتي اللاتي والذي والتي والذين لقد أنه بأنه "
+    "وأنه إنه أنها بأنها إنها عندما بعدما حينما كلما فيما ثم"
+)
 #: Words of the first person: a sentence with one may hold a first-person verb.
 _FIRST_PERSON = _words("أنا وأنا فأنا إنني أنني لأنني إني أني لي عندي نحن ونحن")
 
@@ -342,7 +350,7 @@ class Speller:
         first_person = _is_first_person(key, best)
         preposition = key[-1] == YEH and _stem(best) in _PREPOSITIONS
         wasl = _wasl_below(key, best)
-        if margin < (STYLE_MARGIN if hamza or first_person or preposition else FIX_MARGIN):
+        if margin < (STYLE_MARGIN if hamza or first_person or preposition or wasl else FIX_MARGIN):
             return None
         changes = sum(a != b for a, b in zip(key, best, strict=True))
         listed = self.lexicon.key_zipf(key)
@@ -465,6 +473,12 @@ class Speller:
                     f"{key} may be first person ({before or ''} {key}): {verdict.note}",
                     verdict.target,
                 )
+            if _past_suffix(key) and self.lexicon.key_zipf(verdict.target[:-1]) >= COMMON_ZIPF - 1:
+                return True, f"{verdict.target}: a past verb with its ending", verdict.target
+            if before is not None and (
+                before in _THIRD_PERSON_BEFORE or (before.startswith(ARTICLE) and len(before) > 3)
+            ):
+                return True, f"{verdict.target}: a past verb after {before}", verdict.target
             past = _PAST_WORDS & sentence
             if past:
                 return (
@@ -638,18 +652,21 @@ def _wasl_below(key: str, target: str) -> bool:
     begins with إ, so a smaller margin will do."""
     for i, (a, b) in enumerate(zip(key, target, strict=True)):
         if a != b:
-            stem = key[i:]
-            return (
-                a == ALEF_HAMZA_BELOW
-                and b == ALEF
-                and len(stem) >= WASL_STEM
-                and (
-                    stem[1] == "\N{ARABIC LETTER NOON}"
-                    or stem[1:3] == "\u0633\u062a"
-                    or stem[2] in "\u062a\u0637\u062f"
-                )
-            )
+            return a == ALEF_HAMZA_BELOW and b == ALEF and _WASL_SHAPE.match(key, i) is not None
     return False
+
+
+#: A stem of form VII, VIII or X, verb (انفعل, افتعل, استفعل) or verbal noun (انفعال, افتعال,
+#: استفعال), with the endings a noun or a past verb takes. The shape, not the letters alone:
+#: إستراتيجية begins like form X but is a loanword, written either way.
+_WASL_SHAPE = re.compile(
+    "[\u0625\u0627](?:\u0633\u062a\\w\\w\u0627?\\w|\\w[\u062a\u0637\u062f]\\w\u0627?\\w"
+    "|\u0646\\w\\w\u0627?\\w|\u062a\\w\u0627?\\w)"
+    "(?:\u0629|\u0627\u062a|\u064a|\u064a\u0629|\u0647|\u0647\u0627|\u0647\u0645|"
+    "\u0647\u0645\u0627|\u062a|\u0648\u0627|\u0627|\u064a\u0646|\u0648\u0646|"
+    "\u0627\u0646|\u062a\u0647|\u062a\u0647\u0627|\u062a\u0647\u0645|"
+    "\u0627\u062a\u0647\u0627|\u0627\u062a\u0647\u0645|\u0643\u0645|\u0646\u0627|\u064a\u0627)?$"
+)
 
 
 def _wasl_too_short(key: str, target: str) -> bool:
@@ -665,6 +682,11 @@ def _only_hamza_added(key: str, target: str) -> bool:
     """Whether `target` is `key` with a hamza put on one bare alef, and nothing else."""
     changed = [(a, b) for a, b in zip(key, target, strict=True) if a != b]
     return len(changed) == 1 and changed[0][0] == ALEF and changed[0][1] in HAMZA_ALEFS
+
+
+def _past_suffix(key: str) -> bool:
+    """Whether `key` ends in ت, the ending of a past verb (اعتبرت), not of an imperfect."""
+    return key.endswith("\N{ARABIC LETTER TEH}")
 
 
 def _is_first_person(key: str, target: str) -> bool:
