@@ -75,7 +75,7 @@ STYLE_MARGIN = 0.3
 PREPOSITION_MARGIN = 1.5
 NOUN_AFTER_ZIPF = 3.5
 #: ... but only in words of this many letters or more.
-STYLE_LENGTH = 4
+STYLE_LENGTH = 3
 #: A second candidate this close to the best (log10) makes the choice a guess (احداث: أحداث or
 #: إحداث): only reported.
 RIVAL_GAP = 0.7
@@ -359,7 +359,7 @@ class Speller:
         if _wasl_too_short(key, best):
             return None
         if best_score < MIN_TARGET_ZIPF and not (
-            best_score >= MIN_RARE_TARGET_ZIPF and (margin >= RARE_MARGIN or wasl)
+            best_score >= MIN_RARE_TARGET_ZIPF and (margin >= RARE_MARGIN or wasl or hamza)
         ):
             return None
         note = (
