@@ -211,15 +211,14 @@ def word_key(word: str) -> str:
 class Speller:
     """Finds and corrects the spelling errors of the six families in a text.
 
-        >>> from arnorm.script.chars import ARABIC_SCRIPT_LETTERS, char_class
-    from arnorm.lexicon.words import Lexicon
-        >>> lex = Lexicon({"على": 7.2, "علي": 6.1, "في": 7.5, "فى": 6.1, "أكد": 4.7, "اكد": 3.5,
-        ...                "الأرض": 5.0, "ذكرى": 4.7, "ذكري": 3.6, "إدارة": 5.0})
-        >>> speller = Speller(lex)
-        >>> speller.correct("اكد فى ذكري والادارة على الأرض")
-        'أكد في ذكرى والإدارة على الأرض'
-        >>> speller.correct("قال علي إن")  # the name after a verb of saying
-        'قال علي إن'
+    >>> from arnorm.lexicon.words import Lexicon
+    >>> lex = Lexicon({"على": 7.2, "علي": 6.1, "في": 7.5, "فى": 6.1, "أكد": 4.7, "اكد": 3.5,
+    ...                "الأرض": 5.0, "ذكرى": 4.7, "ذكري": 3.6, "إدارة": 5.0})
+    >>> speller = Speller(lex)
+    >>> speller.correct("اكد فى ذكري والادارة على الأرض")
+    'أكد في ذكرى والإدارة على الأرض'
+    >>> speller.correct("قال علي إن")  # the name after a verb of saying
+    'قال علي إن'
     """
 
     def __init__(self, lexicon: Lexicon, never_change: Iterable[str] = ()) -> None:
@@ -387,8 +386,11 @@ class Speller:
         """The letter swaps of `key` where the families' errors happen: its last letter, and
         the first letter of the stem after each proclitic chain.
 
-        >>> sorted(Speller(Lexicon({})).candidates("والاداره"))
-        ['والآداره', 'والآدارة', 'والأداره', 'والأدارة', 'والإداره', 'والإدارة', 'والادارة']
+        >>> speller = Speller(Lexicon({}))
+        >>> sorted(speller.candidates("اكد")), sorted(speller.candidates("فى"))
+        (['آكد', 'أكد', 'إكد'], ['في'])
+        >>> "والإدارة" in speller.candidates("والاداره")
+        True
         """
         ends = [key]
         if key[-1] in FINAL_SWAPS:
