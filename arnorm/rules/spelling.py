@@ -12,7 +12,7 @@ message and never applied.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from arnorm.config import Config
 from arnorm.edits import Edit
@@ -60,8 +60,26 @@ def _trigger(config: Config) -> frozenset[str]:
     return _alphabet()
 
 
-def _enabled(config: Config) -> bool:
-    return config.spelling or config.spelling_report
+#: The fold (AR202-AR204) that erases the distinction a family restores: under it the family
+#: is off, since the search preset would fold its fix away (and the folds' output would be
+#: reported as misspelt).
+_FOLDED_BY = {
+    "alef-maksura": "fold_alef_maksura",
+    "teh-marbuta": "fold_teh_marbuta",
+    "hamza-missing": "fold_alef",
+    "wasl-hamza": "fold_alef",
+}
+
+
+def _enabled_for(family: Family) -> Callable[[Config], bool]:
+    fold = _FOLDED_BY.get(family)
+
+    def enabled(config: Config) -> bool:
+        if fold is not None and getattr(config, fold):
+            return False
+        return config.spelling or config.spelling_report
+
+    return enabled
 
 
 def _rule(code: str, name: str, message: str, family: Family, doc: str) -> Rule:
@@ -72,7 +90,7 @@ def _rule(code: str, name: str, message: str, family: Family, doc: str) -> Rule:
         message=message,
         doc=doc,
         safe=False,
-        enabled=_enabled,
+        enabled=_enabled_for(family),
         find=find,  # type: ignore[arg-type]
         fast=fast,  # type: ignore[arg-type]
         trigger=_trigger,
@@ -84,7 +102,8 @@ _SAFETY = """
 Unsafe (`arnorm fix --unsafe-fixes`, or `spelling = true`): the frequencies of a web word list
 decide, and a rare word, a name or a house style may be meant. On the dev set the family's
 precision is below the 0.998 that a safe fix needs (docs/spelling.md gives the figures and the
-command). Where the speller is unsure it only reports, with the suggestion in the message.
+command). Where the speller is unsure it only reports, with the suggestion in the message. The
+letter families are off under the fold that erases their distinction (the search preset).
 """
 
 DETACHED_PROCLITIC = _rule(
