@@ -108,7 +108,7 @@ class _Plan:
 
     def __init__(self, config: Config) -> None:
         rules = active_rules(config)
-        triggers = [rule.trigger(config) if rule.trigger else None for rule in rules]
+        triggers = [_scanned(rule.trigger(config)) if rule.trigger else None for rule in rules]
         self.steps = tuple(zip(rules, triggers, strict=True))
         # The fast path of each step, bound once: clean calls it per rule per line. Rules that
         # only report have nothing to do there.
@@ -123,6 +123,14 @@ class _Plan:
     def present(self, text: str) -> frozenset[str]:
         """The trigger characters that `text` holds (and perhaps a few others)."""
         return frozenset(self._scan.findall(text))
+
+
+def _scanned(trigger: frozenset[str]) -> frozenset[str] | None:
+    """`trigger`, or None (no skipping) when it holds the most common Arabic letter: such a
+    rule has something to read on every Arabic line, and scanning for the letters of its
+    trigger only costs (the scan collects every letter of the line: a whole-alphabet trigger
+    ran the scan at a third of its speed, and cleaning news without the splitter with it)."""
+    return None if "\N{ARABIC LETTER ALEF}" in trigger else trigger
 
 
 def _scan_class(chars: frozenset[str]) -> str:
