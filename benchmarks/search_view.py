@@ -31,7 +31,7 @@ from bench_segment import DEFAULT_DATA, boundaries, read_pairs, score_pairs
 import arnorm
 from arnorm.config import NONE, SEARCH
 from arnorm.lexicon.words import Lexicon, default_lexicon, read_wordfreq
-from arnorm.rules.runons import spelling_of
+from arnorm.splitter.configured import spelling_of
 from arnorm.splitter.segmenter import Segmenter, segmenter_for
 
 Splitter = Callable[[str], str]

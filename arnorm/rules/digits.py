@@ -27,7 +27,7 @@ from arnorm.script.chars import (
     WORD_LIGATURES,
     char_class,
 )
-from arnorm.splitter.passages import persian_passages
+from arnorm.script.passages import persian_passages
 
 #: How far (in characters, within the line) to look for the letters around a number.
 CONTEXT_REACH = 64
