@@ -23,7 +23,7 @@ from arnorm.rules.context import (
     nearest_letter_is_arabic,
     only_when,
 )
-from arnorm.rules.quotes import (
+from arnorm.rules.pairing import (
     ALL_FAMILIES,
     CLOSE_CONTEXT,
     OPEN_CONTEXT,
@@ -146,7 +146,7 @@ def _space_inside_edits(text: str) -> Iterator[Edit]:
 def remove_space_inside_quotes(text: str) -> str:
     """Remove blanks just inside paired quotation marks and brackets in Arabic context.
 
-    Pairs are those of :func:`arnorm.rules.quotes.analyse`, in Arabic context (the quoted text
+    Pairs are those of :func:`arnorm.rules.pairing.analyse`, in Arabic context (the quoted text
     or the nearest word outside is Arabic); a pair of straight quotes with straight quotes of
     its kind inside is left as it is. A blank inside a mark that is glued to the word
     outside moves out ("صحفية" نيمار" is a quote spaced on the wrong side). Left alone:

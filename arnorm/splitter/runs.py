@@ -22,7 +22,6 @@ from arnorm.script.chars import (
     INVISIBLE_FORMAT,
     JOINERS,
     PRESENTATION_FORMS,
-    PRESENTATION_LETTERS,
     TATWEEL,
     char_class,
 )
@@ -50,8 +49,6 @@ IGNORABLE = ARABIC_MARKS | INVISIBLE_FORMAT | JOINERS | {TATWEEL}
 #: What rides on a letter: a tanween counts only on a letter, through these (a mark after an
 #: invisible character has no letter under it, and AR302 drops it).
 _RIDERS = ARABIC_MARKS | {TATWEEL}
-#: What AR301 counts as a letter after a tatweel (presentation forms too, before AR105 runs).
-_LETTERS = ARABIC_LETTERS | PRESENTATION_LETTERS
 
 
 def _is_letter_form(ch: str) -> bool:

@@ -142,7 +142,7 @@ class Segmenter:
     def __init__(
         self, lexicon: Lexicon, *, never_split: Iterable[str] = (), spelling: Spelling = IDENTITY
     ) -> None:
-        self.spelling = spelling  # how the text will be spelled: runs are read that way
+        self.spelling = spelling  # the letter folds of its lookups (a folding config's)
         self.lexicon = lexicon.folded(spelling)
         self._zipf = self.lexicon.key_zipf
         self._fold = spelling.fold
@@ -513,7 +513,7 @@ def segmenter_for(
 ) -> Segmenter:
     """The segmenter that also knows the words of the `extra_words` files and never splits
     those of the `never_split` files (paths of word-list files, one word per line), and reads
-    runs as `spelling` will leave them (wordfreq's list folded alike, once per process)."""
+    words up folded by `spelling` (wordfreq's list folded alike, once per process)."""
     if not extra_words and not never_split and spelling.is_identity:
         return default_segmenter()
     lexicon = default_lexicon().folded(spelling)
