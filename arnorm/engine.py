@@ -99,7 +99,7 @@ def active_rules(config: Config) -> tuple[Rule, ...]:
     return tuple(rule for rule in registry.RULES if rule.runs(config))
 
 
-class _Plan:
+class Plan:
     """The active rules of a config with their triggers, and the scan for trigger characters.
 
     One scan of the text finds which trigger characters it holds, and each rule whose trigger
@@ -135,28 +135,28 @@ def _scan_class(chars: frozenset[str]) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _plan_of(config: Config) -> _Plan:
-    return _Plan(config)
+def _cached_plan(config: Config) -> Plan:
+    return Plan(config)
 
 
-_PLANS: dict[int, tuple[Config, _Plan]] = {}
+_PLANS: dict[int, tuple[Config, Plan]] = {}
 
 
-def _plan(config: Config) -> _Plan:
+def plan_of(config: Config) -> Plan:
     """The plan of `config`, found by identity first: hashing a Config takes longer than
     running the rules of a short line that have nothing to do."""
     entry = _PLANS.get(id(config))
     if entry is None or entry[0] is not config:
         if len(_PLANS) >= 64:
             _PLANS.clear()
-        entry = _PLANS[id(config)] = (config, _plan_of(config))
+        entry = _PLANS[id(config)] = (config, _cached_plan(config))
     return entry[1]
 
 
 def forget_plans() -> None:
     """Forget the cached rule plans (for tests that change the registered rules)."""
     active_rules.cache_clear()
-    _plan_of.cache_clear()
+    _cached_plan.cache_clear()
     _PLANS.clear()
 
 
@@ -186,7 +186,7 @@ def cleaner(preset: str | Config = "clean", **options: object) -> Callable[[str]
 
 def _clean(text: str, config: Config) -> str:
     _check_text(text)
-    plan = _plan(config)
+    plan = plan_of(config)
     for _ in range(MAX_PASSES):
         fixed = _clean_pass(text, plan, config)
         if fixed is text or fixed == text:
@@ -195,7 +195,7 @@ def _clean(text: str, config: Config) -> str:
     return text
 
 
-def _clean_pass(text: str, plan: _Plan, config: Config) -> str:
+def _clean_pass(text: str, plan: Plan, config: Config) -> str:
     """One pass of the fast paths of `plan` over `text`."""
     scanned: str | None = None
     found: frozenset[str] = frozenset()
@@ -251,7 +251,7 @@ def _run(
     before they are applied.
     """
     run = _Run(text, text)
-    plan = _plan(config)
+    plan = plan_of(config)
     while run.passes < MAX_PASSES:
         before = run.text
         run.passes += 1
@@ -262,7 +262,7 @@ def _run(
 
 
 def _run_pass(
-    run: _Run, plan: _Plan, config: Config, safe_only: bool, suppress: Sequence[Suppression]
+    run: _Run, plan: Plan, config: Config, safe_only: bool, suppress: Sequence[Suppression]
 ) -> None:
     """One pass of the rules of `plan` over ``run.text``, on the log path."""
     text, log, source = run.text, run.log, run.source

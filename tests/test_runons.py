@@ -28,11 +28,11 @@ from arnorm.splitter.segmenter import (
     MAX_RUN,
     Run,
     Segmenter,
-    _tokens_among,
     default_segmenter,
     run_pattern,
     segment,
     segmenter_for,
+    tokens_among,
 )
 
 SPLITS = [
@@ -537,8 +537,8 @@ def test_a_long_text_finds_the_tokens_a_line_finds(text: str, data: st.DataObjec
     tokens = text.split()
     wanted = data.draw(st.sets(st.sampled_from(tokens))) if tokens else set()
     wanted_cuts = {token: [0] for token in wanted}
-    by_line = [m.span() for m in _tokens_among(text, wanted_cuts, 0)]
-    by_pattern = [m.span() for m in _tokens_among(text, wanted_cuts, 10**6)] if wanted else []
+    by_line = [m.span() for m in tokens_among(text, wanted_cuts, 0)]
+    by_pattern = [m.span() for m in tokens_among(text, wanted_cuts, 10**6)] if wanted else []
     assert (
         by_line
         == by_pattern

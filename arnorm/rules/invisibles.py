@@ -167,6 +167,7 @@ Safe: the text reads the same.
     enabled=lambda config: config.spaces,
     pattern=lambda config: _exotic_space(),
     replace=lambda match, config: _plain_space(match),
+    fix=replace_exotic_spaces,
     trigger=lambda config: EXOTIC_SPACES | LINE_SEPARATORS,
     note=lambda match: f"{describe(match.group())}: use a plain space",
 )
@@ -195,6 +196,7 @@ Safe.
     enabled=lambda config: config.controls,
     pattern=lambda config: _controls(),
     replace=lambda match, config: _separate_or_remove(match),
+    fix=remove_control_characters,
     trigger=lambda config: CONTROLS,
     note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
 )
@@ -227,6 +229,7 @@ Safe.
     enabled=lambda config: config.invisibles,
     pattern=lambda config: _invisible(),
     replace=lambda match, config: "",
+    fix=remove_invisible_characters,
     trigger=lambda config: INVISIBLE_FORMAT,
     note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
 )
@@ -255,6 +258,7 @@ Safe.
     enabled=lambda config: config.joiners == "remove",
     pattern=lambda config: _joiner_in_word(),
     replace=lambda match, config: "",
+    fix=remove_joiners_in_arabic_words,
     trigger=lambda config: JOINERS,
     note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
 )

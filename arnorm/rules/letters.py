@@ -53,7 +53,7 @@ def _presentation() -> re.Pattern[str]:
 
 
 @functools.cache
-def base_forms() -> dict[str, str]:
+def _base_forms() -> dict[str, str]:
     """Each presentation form (word ligatures aside) and what it shows, from NFKC."""
     table = {ch: unicodedata.normalize("NFKC", ch) for ch in PRESENTATION_FORMS - WORD_LIGATURES}
     return {ch: text.lstrip(" ") for ch, text in table.items()}
@@ -71,7 +71,7 @@ def _unfold_run(match: re.Match[str]) -> str:
         # decompositions end to end; in C, and twice as fast as the table.
         return unicodedata.normalize("NFKC", run)
     attached = start > 0 and text[start - 1] in _MARK_CARRIERS
-    forms = base_forms()
+    forms = _base_forms()
     out = []
     for ch in run:
         if ch in SPACING_MARK_FORMS and not attached:
@@ -168,25 +168,6 @@ def _space_before(text: str, start: int, words: str) -> bool:
 
 def _space_after(text: str, end: int) -> bool:
     return end < len(text) and text[end].isalnum()
-
-
-def spelled_apart(text: str, index: int, step: int) -> bool:
-    """Whether AR107, spelling out the word ligature ``text[index]``, puts a space between it
-    and its neighbour in direction `step` (-1: before it, 1: after it).
-
-    >>> spelled_apart("بﷲ", 1, -1), spelled_apart("ﷲط", 0, 1), spelled_apart("ـﷲ", 1, -1)
-    (False, True, True)
-    """
-    words = _spellings().get(text[index])
-    if words is None:
-        return False
-    return _space_after(text, index + 1) if step > 0 else _space_before(text, index, words)
-
-
-@functools.cache
-def spelled_ligatures() -> frozenset[str]:
-    """The word ligatures that AR107 spells out (not the Quranic pause signs)."""
-    return frozenset(_spellings())
 
 
 def expand_word_ligatures(text: str) -> str:
@@ -359,16 +340,16 @@ def find_persian_lookalikes(text: str, config: Config) -> Iterator[Edit]:
         yield from _lookalike_edits(text, start, end, final, cuts)
 
 
-def unify_persian_letters(text: str) -> str:
+def _unify_persian_letters(text: str) -> str:
     """Write Arabic words with Arabic letters: ک to ك, ھ ہ ە to ه, ۃ to ة, ی to ي inside a word.
 
     At the end of a word ی is ي or ى, whichever spelling of the word is more frequent (فی to
     في, علی to على). Words with letters Arabic does not use (پ چ ژ گ ...) and the words near
     them are Persian or Urdu, and stay as written; so do the Maghrebi ڤ and ڨ.
 
-    >>> unify_persian_letters("مھرجان المدینة فی")
+    >>> _unify_persian_letters("مھرجان المدینة فی")
     'مهرجان المدينة في'
-    >>> unify_persian_letters("گفت وزیر خارجه")
+    >>> _unify_persian_letters("گفت وزیر خارجه")
     'گفت وزیر خارجه'
     """
     return apply_edits(text, find_persian_lookalikes(text, Config()))
@@ -407,6 +388,7 @@ Safe: the text reads the same.
     enabled=lambda config: config.presentation_forms,
     pattern=lambda config: _presentation(),
     replace=lambda match, config: _unfold_run(match),
+    fix=unfold_presentation_forms,
     trigger=lambda config: PRESENTATION_FORMS - WORD_LIGATURES,
     note=lambda match: f"presentation forms ({describe(match.group()[0])} ...): use base letters",
 )
@@ -440,6 +422,7 @@ Safe: the words are those the ligature is read as.
     enabled=lambda config: config.word_ligatures == "expand",
     pattern=lambda config: _word_ligature(),
     replace=lambda match, config: _spell_out(match),
+    fix=expand_word_ligatures,
     trigger=lambda config: frozenset(_spellings()),
     note=lambda match: f"{describe(match.group())}: spell out",
 )

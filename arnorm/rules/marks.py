@@ -86,7 +86,7 @@ def _tatweel_fix(match: re.Match[str], config: Config) -> str:
     return _stripped(match) if config.tatweel == "strip" else _decorative(match)
 
 
-def remove_decorative_tatweel(text: str) -> str:
+def _remove_decorative_tatweel(text: str) -> str:
     """Remove kashida between two letters; keep the tatweel that Arabic writes on purpose.
 
     Before a digit, a Latin letter, a quote, a bracket, a space or the end of the text,
@@ -95,9 +95,9 @@ def remove_decorative_tatweel(text: str) -> str:
     before it, unless that letter has marks of its own (then the run stays, as the marks
     would clash). A tatweel with no letter before it (ـه, a line of ـــ) is not a kashida.
 
-    >>> remove_decorative_tatweel("جـــميل الـ15 بــ30 1440هـ")
+    >>> _remove_decorative_tatweel("جـــميل الـ15 بــ30 1440هـ")
     'جميل الـ15 بـ30 1440هـ'
-    >>> remove_decorative_tatweel("يـ\N{ARABIC DAMMA}كتب") == "ي\N{ARABIC DAMMA}كتب"
+    >>> _remove_decorative_tatweel("يـ\N{ARABIC DAMMA}كتب") == "ي\N{ARABIC DAMMA}كتب"
     True
     """
     return _tatweel_run().sub(_decorative, text)
@@ -183,14 +183,14 @@ def find_diacritic_repairs(text: str, config: Config) -> Iterator[Edit]:
             yield Edit(match.start(), match.end(), repaired, "AR302", safe, note)
 
 
-def repair_diacritics(text: str) -> str:
+def _repair_diacritics(text: str) -> str:
     """Drop a mark repeated on one letter and marks with no letter; put marks in order.
 
     Order is canonical order except that shadda and the harakat keep the order they were
     typed in (see :func:`order_marks`). Everything else is kept: this is the clean preset's
     policy, and harakat carry meaning.
 
-    >>> repair_diacritics("بَّّ ٌ") == "بَّ "
+    >>> _repair_diacritics("بَّّ ٌ") == "بَّ "
     True
     """
     return _marks().sub(_repaired, text)

@@ -136,16 +136,16 @@ def _space_from_number(match: re.Match[str], config: Config) -> str:
     return " " * after_number + word + " " * (before_number and not on_purpose)
 
 
-def separate_words_from_numbers(text: str, config: Config) -> str:
+def _separate_words_from_numbers(text: str, config: Config) -> str:
     """Put a space between a listed Arabic word and a number glued to it.
 
     Conventional glue stays: a proclitic or the article before a number (ب2015, ال18), tatweel
     before a number (بـ20, الـ76), a one-letter abbreviation after one (2018م, 1436هـ).
 
     >>> from arnorm.config import CLEAN
-    >>> separate_words_from_numbers("في عام2015 قتل 11شخصا", CLEAN)
+    >>> _separate_words_from_numbers("في عام2015 قتل 11شخصا", CLEAN)
     'في عام 2015 قتل 11 شخصا'
-    >>> separate_words_from_numbers("بـ20 و2018م وال18", CLEAN)
+    >>> _separate_words_from_numbers("بـ20 و2018م وال18", CLEAN)
     'بـ20 و2018م وال18'
     """
     return _word_and_number().sub(lambda match: _space_from_number(match, config), text)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from arnorm.edits import Edit, apply_edits
-from arnorm.rules.base import Rule
+from arnorm.rules.base import Rule, ignoring_config
 from arnorm.rules.context import (
     has_arabic_letter,
     in_link,
@@ -322,9 +322,15 @@ def remove_trailing_whitespace(text: str) -> str:
 
 
 def _edits_rule(
-    code: str, name: str, message: str, doc: str, find: Callable[[str], Iterable[Edit]]
+    code: str,
+    name: str,
+    message: str,
+    doc: str,
+    find: Callable[[str], Iterable[Edit]],
+    fix: Callable[[str], str],
 ) -> Rule:
-    """A spacing rule from its finder; the fast path applies the same edits."""
+    """A spacing rule from its finder; its fast path is its fix function, which applies the
+    same edits."""
     return Rule(
         code,
         name,
@@ -333,7 +339,7 @@ def _edits_rule(
         True,
         lambda config: config.spacing,
         lambda text, config: find(text),
-        lambda text, config: apply_edits(text, find(text)),
+        ignoring_config(fix),
     )
 
 
@@ -408,6 +414,7 @@ lets a line break fall between a word and its comma, and tokenizers see a lone m
 Safe.
 """,
         _blanks_before_punctuation,
+        remove_space_before_punctuation,
     ),
 )
 
@@ -435,6 +442,7 @@ two words then form one token for every tool that splits on spaces.
 Safe: a space is added where the mark already separates two words.
 """,
         _missing_spaces,
+        add_space_after_punctuation,
     ),
 )
 
@@ -463,6 +471,7 @@ Double spaces come from stripped markup and careless editing (about 8 per MB of 
 Safe.
 """,
         _blank_runs,
+        collapse_blank_runs,
     ),
 )
 
@@ -488,6 +497,7 @@ pre-commit hook flags them.
 Safe.
 """,
         _trailing_blanks,
+        remove_trailing_whitespace,
     ),
 )
 

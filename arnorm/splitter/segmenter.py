@@ -184,7 +184,7 @@ class Segmenter:
         if not cut:
             return []
         points: list[int] = []
-        for match in _tokens_among(text, cut, len(tokens)):
+        for match in tokens_among(text, cut, len(tokens)):
             points.extend(match.start() + offset for offset in cut[match.group()])
         return points
 
@@ -460,7 +460,7 @@ def _token_pattern() -> re.Pattern[str]:
     return re.compile(r"\S+")
 
 
-def _tokens_among(text: str, wanted: dict[str, list[int]], count: int) -> Iterator[re.Match[str]]:
+def tokens_among(text: str, wanted: dict[str, list[int]], count: int) -> Iterator[re.Match[str]]:
     """The tokens of `text` (of `count` in all) that are keys of `wanted`, in order. A long
     text (a whole document) is searched for just those tokens, in C, rather than token by
     token in Python; the tokens of a line are few, and compiling a search would cost more."""
