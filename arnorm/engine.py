@@ -12,7 +12,8 @@ of the text: whatever a later rule leaves for an earlier one, the next pass find
 after the first pass that changes nothing, or after :data:`MAX_PASSES` passes; a text that
 needs no change costs one pass, and one that a pass changes costs a second pass to confirm the
 fixpoint (the rules' triggers skip most of it, since the characters that set them off are
-gone). When the bound is reached the output of the last pass is returned as it is, with the
+gone, and a rule is skipped when it would read the very text it read and left alone in the
+previous pass). When the bound is reached the output of the last pass is returned as it is, with the
 edits of every pass composed into one log against the input (:func:`arnorm.edits.compose`),
 so ``fix(...).text == clean(...)`` and the log replays to the text either way. ``Fixed.passes``
 says how many passes ran. ``docs/engine.md`` explains the design.
@@ -187,25 +188,33 @@ def cleaner(preset: str | Config = "clean", **options: object) -> Callable[[str]
 def _clean(text: str, config: Config) -> str:
     _check_text(text)
     plan = plan_of(config)
+    idle: list[str | None] = [None] * len(plan.fixes)
     for _ in range(MAX_PASSES):
-        fixed = _clean_pass(text, plan, config)
+        fixed = _clean_pass(text, plan, config, idle)
         if fixed is text or fixed == text:
             break
         text = fixed
     return text
 
 
-def _clean_pass(text: str, plan: Plan, config: Config) -> str:
-    """One pass of the fast paths of `plan` over `text`."""
+def _clean_pass(text: str, plan: Plan, config: Config, idle: list[str | None]) -> str:
+    """One pass of the fast paths of `plan` over `text`.
+
+    ``idle[i]`` is the text that rule `i` read in the previous pass and returned as it was:
+    given that very text again, it would do nothing again, so it is skipped."""
     scanned: str | None = None
     found: frozenset[str] = frozenset()
-    for fix_fast, trigger in plan.fixes:
+    for i, (fix_fast, trigger) in enumerate(plan.fixes):
         if trigger is not None:  # scanned again only when a rule changed the text (inlined)
             if text is not scanned:
                 scanned, found = text, plan.present(text)
             if trigger.isdisjoint(found):
                 continue
-        text = fix_fast(text, config)
+        if idle[i] is text:
+            continue
+        fixed = fix_fast(text, config)
+        idle[i] = text if fixed is text else None
+        text = fixed
     return text
 
 
@@ -239,6 +248,7 @@ class _Run:
     log: list[Edit] = field(default_factory=list)
     steps: list[_Pass] = field(default_factory=list)  # each rule's turn that found something
     passes: int = 0
+    idle: dict[int, str] = field(default_factory=dict)  # as in _clean_pass
 
 
 def _run(
@@ -268,12 +278,15 @@ def _run_pass(
     text, log, source = run.text, run.log, run.source
     scanned: str | None = None
     found: frozenset[str] = frozenset()
-    for rule, trigger in plan.steps:
+    for i, (rule, trigger) in enumerate(plan.steps):
         if trigger is not None:  # as in _clean: the text is scanned again only when it changed
             if text is not scanned:
                 scanned, found = text, plan.present(text)
             if trigger.isdisjoint(found):
                 continue
+        if run.idle.get(i) is text:
+            continue  # it read this very text last pass and changed nothing: same findings
+        run.idle[i] = text
         edits = list(rule.find(text, config))
         if edits and suppress:
             edits = _unsuppressed(edits, OffsetMap(log), suppress)
@@ -284,6 +297,7 @@ def _run_pass(
         if applied:
             log = compose(log, text, applied, source=source)
             text = apply_edits(text, applied)
+            del run.idle[i]
     run.text, run.log = text, log
 
 
