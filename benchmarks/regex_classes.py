@@ -16,26 +16,15 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import regex  # type: ignore[import-untyped]
-from rule_counts import DEFAULT_DATA, news_lines
+from rule_counts import DEFAULT_DATA, best_of, news_lines
 
 from arnorm.script.chars import ARABIC_MARKS, ARABIC_SCRIPT_LETTERS, char_class
-
-
-def best_of(work: Callable[[], object], repeat: int = 5) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:
@@ -55,7 +44,8 @@ def main() -> None:
     megabytes = len(text.encode("utf-8")) / 1e6
     print(f"findall over the news lines ({megabytes:.2f} MB), best of 5")
     for name, (ours, theirs) in cases.items():
-        a, b = best_of(lambda p=ours: p.findall(text)), best_of(lambda p=theirs: p.findall(text))
+        a = best_of(5, lambda p=ours: p.findall(text))
+        b = best_of(5, lambda p=theirs: p.findall(text))
         same = ours.findall(text) == theirs.findall(text)
         print(
             f"{name:16} re {a * 1000:6.1f} ms  regex {b * 1000:6.1f} ms  "
