@@ -10,7 +10,7 @@ from __future__ import annotations
 from arnorm.config import Config
 from arnorm.lexicon.folding import Spelling
 from arnorm.script.passages import persian_passages
-from arnorm.splitter.segmenter import RunSplit, Segmenter, segmenter_for
+from arnorm.splitter.segmenter import Document, RunSplit, Segmenter, segmenter_for, stands
 
 #: A split is a safe fix when its reading beats the whole run by at least this much (log10),
 #: or when every space follows a word end (ة, ى, tanween). See AR501's doc for the measured
@@ -69,7 +69,8 @@ def is_safe(split: RunSplit) -> bool:
 
 
 def run_on_splits(text: str, config: Config) -> list[RunSplit]:
-    """The splits of the runs of `text` outside Persian passages."""
+    """The splits of the runs of `text` outside Persian passages that stand against the text
+    as their document (a run the text holds twice splits only when the split is sure)."""
     segmenter = segmenter_of(config)
     # The fast path's answer first: it knows most tokens as needing no space (a set lookup per
     # token, not a lookup per run).
@@ -77,7 +78,12 @@ def run_on_splits(text: str, config: Config) -> list[RunSplit]:
         return []
     splits = list(segmenter.splits(text))
     passages = persian_passages(text) if splits else []
-    return [split for split in splits if not within(passages, split.points[0])]
+    document = Document(text)
+    return [
+        split
+        for split in splits
+        if not within(passages, split.points[0]) and stands(split, text, document)
+    ]
 
 
 def safe_split_points(text: str, config: Config) -> list[int]:
