@@ -1,4 +1,4 @@
-"""AR701 (formerly AR441) through every code page it reads, short spans, mixed spans (phenomenon: mojibake
+"""AR701 through every code page it reads, short spans, mixed spans (phenomenon: mojibake
 beyond latin-1 and windows-1256). The sentences are written for the project."""
 
 from __future__ import annotations
