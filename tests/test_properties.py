@@ -10,7 +10,7 @@ import dataclasses
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from strategies import arabic_text, non_arabic_text
+from strategies import arabic_text, non_arabic_text, spelling_text
 
 import arnorm
 from arnorm.config import CLEAN, NONE, PRESETS, SEARCH, Config, choices
@@ -21,7 +21,7 @@ from arnorm.script.chars import DELETABLE
 # One config per single behaviour switched on over the "none" preset, plus the presets.
 SINGLE_OPTIONS: dict[str, Config] = {}
 for f in dataclasses.fields(Config):
-    if f.name in ("ignore", "extra_words", "never_split"):
+    if f.name in ("ignore", "extra_words", "never_split", "never_respell"):
         continue
     values = choices().get(f.name, (True,))
     for value in values:
@@ -41,7 +41,11 @@ COMBINATIONS: dict[str, Config] = {
     "search diacritics=keep": dataclasses.replace(SEARCH, diacritics="keep"),
     "search diacritics=keep-shadda": dataclasses.replace(SEARCH, diacritics="keep-shadda"),
     "search tatweel=decorative": dataclasses.replace(SEARCH, tatweel="decorative"),
+    # the spelling rules change letters and join words: the splitter and the folds read them
+    "clean spelling=True": dataclasses.replace(CLEAN, spelling=True),
+    "search spelling=True": dataclasses.replace(SEARCH, spelling=True),
 }
+SPELLING_CONFIGS = {k: v for k, v in COMBINATIONS.items() if "spelling" in k}
 CONFIGS = {
     **{f"preset {name}": config for name, config in PRESETS.items()},
     **SINGLE_OPTIONS,
@@ -91,6 +95,16 @@ def test_each_rule_fast_path_equals_its_edits(text: str) -> None:
         edits = list(rule.find(text, CLEAN))
         assert rule.fix(text, CLEAN) == apply_edits(text, edits), rule.code
         text = rule.fix(text, CLEAN)
+
+
+@pytest.mark.parametrize("config", SPELLING_CONFIGS.values(), ids=SPELLING_CONFIGS.keys())
+@given(text=spelling_text)
+def test_spelling_on_is_idempotent_and_its_edits_replay(config: Config, text: str) -> None:
+    once = arnorm.clean(text, preset=config)
+    assert arnorm.clean(once, preset=config) == once
+    fixed = arnorm.fix(text, preset=config)
+    assert fixed.text == once
+    assert apply_edits(text, fixed.edits) == once
 
 
 @given(text=arabic_text, data=st.data())
