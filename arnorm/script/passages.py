@@ -16,7 +16,6 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 
-from arnorm.lexicon.folding import IDENTITY, Spelling
 from arnorm.script.chars import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
@@ -32,7 +31,7 @@ from arnorm.script.chars import (
     ZWNJ,
     char_class,
 )
-from arnorm.splitter.runs import composed_letters
+from arnorm.script.hamza import composed_letters
 
 #: Words around a word of another language that are taken to be in that language too.
 PASSAGE_REACH = 5
@@ -72,7 +71,7 @@ def _letter() -> re.Pattern[str]:
 _FAR = sys.maxsize
 
 
-def persian_passages(text: str, spelling: Spelling = IDENTITY) -> list[Span]:
+def persian_passages(text: str) -> list[Span]:
     """Spans of `text` taken to be Persian (or Urdu, Kurdish ...), not Arabic.
 
     A word is foreign when it has a letter Arabic does not use (پ چ ژ گ ۀ ے ...) or a ZWNJ
@@ -82,15 +81,14 @@ def persian_passages(text: str, spelling: Spelling = IDENTITY) -> list[Span]:
     ends. So a quoted Persian phrase stays whole even where its other words look Arabic
     ("گفت وزیر"), and the Arabic sentence around it is still fixed.
 
-    A letter and a combining hamza are read as the letter AR106 will compose (ە + U+0654 as
-    ۀ), through the tatweels that AR301 will remove under `spelling`, so that the passages are
-    the same before and after those rules.
+    A letter and a combining hamza are read as the letter they canonically are (ە + U+0654 as
+    ۀ); a hamza that only AR301 brings to its letter is read in the engine's next pass.
 
     >>> text = "قال الوزیر: «گفت وزیر خارجه ایران» ثم مضى"
     >>> [text[a:b] for a, b in persian_passages(text)]
     ['گفت وزیر خارجه ایران']
     """
-    view = composed_letters(text, spelling)  # same length: the spans are the text's
+    view = composed_letters(text)  # same length: the spans are the text's
     if not _foreign().search(view):
         return []
     spans: list[Span] = []
@@ -100,9 +98,7 @@ def persian_passages(text: str, spelling: Spelling = IDENTITY) -> list[Span]:
     return spans
 
 
-def persian_passages_near(
-    text: str, positions: Iterable[int], spelling: Spelling = IDENTITY
-) -> list[Span]:
+def persian_passages_near(text: str, positions: Iterable[int]) -> list[Span]:
     r"""The Persian passages of the lines of `text` that hold `positions` (in increasing
     order): the passages that can hold them, since a passage ends at a line break. A whole
     document with a few positions to test pays for their lines, not for all of it.
@@ -114,7 +110,7 @@ def persian_passages_near(
     []
     """
     if "\n" not in text:
-        return persian_passages(text, spelling)
+        return persian_passages(text)
     spans: list[Span] = []
     end = -1  # the end of the last line read
     for position in positions:
@@ -123,7 +119,7 @@ def persian_passages_near(
         start = text.rfind("\n", 0, position) + 1
         end = text.find("\n", position)
         end = len(text) if end < 0 else end
-        spans += ((a + start, b + start) for a, b in persian_passages(text[start:end], spelling))
+        spans += ((a + start, b + start) for a, b in persian_passages(text[start:end]))
     return spans
 
 
