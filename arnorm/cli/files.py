@@ -19,7 +19,6 @@ use ``**`` for any number of folders (``docs/legacy/**``).
 from __future__ import annotations
 
 import fnmatch
-import functools
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -73,28 +72,35 @@ def relative_to(path: Path, root: Path) -> str:
 
 
 def matches(glob: str, path: str) -> bool:
-    """Whether `glob` matches the relative `path` or one of the folders it is in."""
+    """Whether `glob` matches the relative `path` or one of the folders it is in.
+
+    A glob with a slash is matched folder by folder: the set of places in `path` that the
+    glob's segments so far can reach is carried from segment to segment, and ``**`` reaches
+    every place from the first it is given (a final ``**`` one more: ``docs/**`` matches what
+    is in docs, not docs itself). That is at most (segments x folders) matches of
+    one name against one segment, whatever the glob (a regular expression built from
+    ``**/**/**/...`` backtracks exponentially). A ``**`` inside a segment (``a**b``) is a
+    ``*``: it does not span folders.
+    """
     glob = glob.strip().removeprefix("./").rstrip("/")
     parts = path.split("/")
     if "/" not in glob:
         return any(fnmatch.fnmatchcase(part, glob) for part in parts)
-    pattern = _glob_pattern(glob.lstrip("/"))
-    return any(pattern.fullmatch("/".join(parts[:n])) for n in range(1, len(parts) + 1))
+    reach = {0}
+    segments = glob.lstrip("/").split("/")
+    for number, segment in enumerate(segments, 1):
+        if segment == "**":  # any folders; at the end, something in them (not the folder)
+            reach = set(range(min(reach) + (number == len(segments)), len(parts) + 1))
+        else:
+            reach = {i + 1 for i in reach if i < len(parts) and _segment_matches(parts[i], segment)}
+        if not reach:
+            return False
+    return max(reach) >= 1
 
 
-@functools.lru_cache(maxsize=256)
-def _glob_pattern(glob: str) -> re.Pattern[str]:
-    """A glob as a regular expression: ``**`` spans folders, ``*`` and ``?`` do not."""
-    parts = re.split(r"(\*\*/?|\*|\?|\[[^\]/]*\])", glob)
-    pieces = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
-    regex = "".join(
-        pieces.get(p) or (_bracket(p) if p.startswith("[") else re.escape(p)) for p in parts
-    )
-    return re.compile(regex)
-
-
-def _bracket(part: str) -> str:
-    return "[^" + part[2:] if part.startswith("[!") else part
+def _segment_matches(name: str, segment: str) -> bool:
+    """Whether a file or folder name matches one segment of a glob (``*`` stays in it)."""
+    return fnmatch.fnmatchcase(name, re.sub(r"\*{2,}", "*", segment))
 
 
 def is_virtual_environment(folder: Path) -> bool:

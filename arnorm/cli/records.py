@@ -230,6 +230,19 @@ def csv_record_bytes(delimiter: str) -> re.Pattern[bytes]:
     return re.compile(csv_record(delimiter).pattern.encode("utf-8"))
 
 
+@functools.cache
+def csv_continuation_bytes(delimiter: str) -> re.Pattern[bytes]:
+    """The rest of a CSV record from inside a quoted cell: the cell's end, then more cells.
+
+    >>> bool(csv_continuation_bytes(",").fullmatch(b'end of cell",2\\n'))
+    True
+    """
+    d = re.escape(delimiter)
+    cell = csv_field(delimiter).pattern
+    rest = rf'(?:[^"]|"")*"[^{d}\n]*(?:{d}(?:{cell}))*(?:\n|\Z)'
+    return re.compile(rest.encode("utf-8"))
+
+
 def cells(body: str, delimiter: str) -> list[tuple[int, int]]:
     """The spans of the cells of one record (without its line end).
 
