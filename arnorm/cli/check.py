@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import arnorm
-from arnorm.cli import findings, markdown, options, suppress
+from arnorm.cli import findings, kinds, markdown, options, suppress
 from arnorm.cli.files import DEFAULT_EXCLUDES, Filters, expand, matches, relative_to
 from arnorm.cli.textfile import InputError, TextFile, read_bytes, write_atomic
 from arnorm.config import Config
@@ -67,6 +67,12 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         "--exclude", type=options.comma_list, metavar="GLOBS", help="replace the default excludes"
     )
     found.add_argument(
+        "--extend-include",
+        type=options.comma_list,
+        metavar="GLOBS",
+        help="also read these files that are not prose (Python, JSON: their strings only)",
+    )
+    found.add_argument(
         "--extend-exclude",
         type=options.comma_list,
         action="append",
@@ -100,6 +106,16 @@ class Settings:
     per_file: tuple[options.FileIgnore, ...]
     max_bytes: int
     safe_only: bool
+    extend_include: tuple[str, ...] = ()
+
+    def kind_of(self, name: str) -> kinds.Kind | None:
+        """What the file `name` is (None: not read), the ``extend-include`` globs applied."""
+        relative = relative_to(Path(name), self.filters.root)
+        return kinds.kind_of(name, opted_in=kinds.opted_in(self.extend_include, relative))
+
+    def why_skipped(self, name: str) -> str:
+        relative = relative_to(Path(name), self.filters.root)
+        return kinds.why_skipped(name, opted_in=kinds.opted_in(self.extend_include, relative))
 
     def config_for(self, name: str) -> Config:
         relative = relative_to(Path(name), self.filters.root)
@@ -114,7 +130,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
     options.warn_inactive(args, config)
     filters = Filters(args.root, args.include or (), _excludes(args))
     per_file = tuple(args.per_file_ignores or ())
-    return Settings(config, filters, per_file, args.max_file_bytes, not args.unsafe_fixes)
+    extend = tuple(args.extend_include or ())
+    return Settings(config, filters, per_file, args.max_file_bytes, not args.unsafe_fixes, extend)
 
 
 @dataclass
@@ -123,6 +140,7 @@ class Status:
 
     files: int = 0
     errors: int = 0
+    skipped: int = 0  # walked files that are not prose
 
     def error(self, message: str) -> None:
         self.errors += 1
@@ -151,14 +169,13 @@ class Prepared:
         )
 
 
-def prepare(name: str, text: str, settings: Settings) -> Prepared:
-    """Protect Markdown and HTML markup and ``arnorm: off`` regions; read ``ignore`` lines."""
-    if markdown.is_markdown(name):
-        markup = markdown.scan(text)
-    elif markdown.is_html(name):
-        markup = markdown.scan_html(text)
-    else:
-        markup = markdown.Markup((), ())
+def prepare(name: str, text: str, settings: Settings, kind: kinds.Kind = "text") -> Prepared:
+    """Protect what is not prose in a file of `kind` (Markdown and HTML markup, Python and
+    JSON syntax ...) and ``arnorm: off`` regions; read ``ignore`` lines.
+
+    Raises :class:`InputError` when a Python or JSON file does not parse.
+    """
+    markup = kinds.scan(kind, text)
     found = suppress.scan(text, markup.code)
     protect = markdown.merge([*markup.spans, *found.protect])
     return Prepared(settings.config_for(name), protect, found.suppress, found.problems)
@@ -166,14 +183,16 @@ def prepare(name: str, text: str, settings: Settings) -> Prepared:
 
 def sources(
     args: argparse.Namespace, filters: Filters, status: Status
-) -> Iterator[tuple[str, Path | None]]:
-    """(name, path) of each input; the path is None for stdin."""
+) -> Iterator[tuple[str, Path | None, bool]]:
+    """(name, path, walked) of each input; the path is None for stdin, `walked` is True for
+    the files found in a folder (not named)."""
     errors: list[str] = []
     for name in args.paths or ["."]:
         if name == "-":
-            yield args.stdin_filename or "-", None
+            yield args.stdin_filename or "-", None, False
             continue
-        yield from ((str(path), path) for path in expand([name], filters, errors))
+        walked = Path(name).is_dir()
+        yield from ((str(path), path, walked) for path in expand([name], filters, errors))
         for message in errors:
             status.error(message)
         errors.clear()
@@ -208,9 +227,21 @@ def _read_stdin(limit: int) -> bytes:
 
 def each_file(
     args: argparse.Namespace, settings: Settings, status: Status
-) -> Iterator[tuple[str, Path | None, TextFile]]:
-    """Every input that decodes, with notes and errors for the others."""
-    for name, path in sources(args, settings.filters, status):
+) -> Iterator[tuple[str, Path | None, TextFile, kinds.Kind | None]]:
+    """Every input that decodes, with its kind, and notes and errors for the others.
+
+    A named file that is not prose is skipped with a note; walked ones are counted and noted
+    once at the end. Standard input is read whatever its name (``fix`` must give it back):
+    its kind is None when its ``--stdin-filename`` is not prose.
+    """
+    for name, path, walked in sources(args, settings.filters, status):
+        kind = "text" if name == "-" and path is None else settings.kind_of(name)
+        if kind is None and path is not None:
+            if walked:
+                status.skipped += 1
+            else:
+                print(f"{name}: {settings.why_skipped(name)}", file=sys.stderr)
+            continue
         try:
             file = load(name, path, settings.max_bytes)
         except InputError as error:
@@ -220,7 +251,13 @@ def each_file(
             print(f"{name}: {note}", file=sys.stderr)
             continue
         status.files += 1
-        yield name, path, file
+        yield name, path, file, kind
+    if status.skipped:
+        files = f"{status.skipped} file{'s' * (status.skipped != 1)}"
+        print(
+            f"arnorm: note: skipped {files} that are not prose (extend-include opts them in)",
+            file=sys.stderr,
+        )
 
 
 def _warn(name: str, file: TextFile, prepared: Prepared) -> None:
@@ -233,8 +270,14 @@ def run_check(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     status = Status()
     problems: list[findings.Problem] = []
-    for name, _, file in each_file(args, settings, status):
-        prepared = prepare(name, file.text, settings)
+    for name, _, file, kind in each_file(args, settings, status):
+        if kind is None:
+            continue
+        try:
+            prepared = prepare(name, file.text, settings, kind)
+        except InputError as error:
+            status.error(f"{name}: {error}")
+            continue
         _warn(name, file, prepared)
         found = [findings.locate(name, file, f) for f in prepared.lint(file.text)]
         problems += found
@@ -274,10 +317,18 @@ def run_fix(args: argparse.Namespace) -> int:
     status = Status()
     changed = fixed_count = remaining = 0
     out = sys.stderr if "-" in args.paths else sys.stdout
-    for name, path, file in each_file(args, settings, status):
-        prepared = prepare(name, file.text, settings)
+    for name, path, file, kind in each_file(args, settings, status):
+        if kind is None:  # standard input named as a file that is not prose: given back
+            _save(name, path, file.encode(()), False, status)
+            continue
+        try:
+            prepared = prepare(name, file.text, settings, kind)
+            fixed = prepared.fix(file.text, settings.safe_only)
+            kinds.check_edits(kind, file.text, fixed.edits)
+        except InputError as error:
+            status.error(f"{name}: {error}")
+            continue
         _warn(name, file, prepared)
-        fixed = prepared.fix(file.text, settings.safe_only)
         data = file.encode(fixed.edits)
         if not _save(name, path, data, fixed.changed, status):
             continue
@@ -285,7 +336,7 @@ def run_fix(args: argparse.Namespace) -> int:
         fixed_count += len(fixed.edits)
         for edit in fixed.edits:
             print(_fixed_line(name, file, edit), file=out)
-        left = _remaining(name, TextFile.decode(data), settings)
+        left = _remaining(name, TextFile.decode(data), settings, kind)
         remaining += len(left)
         for problem in left:
             print(findings.text_line(problem), file=out)
@@ -317,9 +368,11 @@ def _fixed_line(name: str, file: TextFile, edit: Edit) -> str:
     return f"{name}:{line}:{column}: {codes} {rule.name}: fixed: {what}"
 
 
-def _remaining(name: str, file: TextFile, settings: Settings) -> list[findings.Problem]:
+def _remaining(
+    name: str, file: TextFile, settings: Settings, kind: kinds.Kind
+) -> list[findings.Problem]:
     """What is left to report in the fixed file (unsafe or no fix)."""
-    prepared = prepare(name, file.text, settings)
+    prepared = prepare(name, file.text, settings, kind)
     return [findings.locate(name, file, f) for f in prepared.lint(file.text)]
 
 
