@@ -146,7 +146,7 @@ _PY_ESCAPE = re.compile(
     r"\\(?:N\{[^}\n]*\}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{1,3}|[\s\S])"
 )
 _STRING_PREFIX = re.compile(r"[A-Za-z]*")
-_READ = frozenset({"COMMENT", "STRING", "FSTRING_START", "FSTRING_END"})
+_READ = frozenset({"COMMENT", "STRING", "FSTRING_START", "FSTRING_END", "ERRORTOKEN"})
 
 
 def python_prose(text: str) -> Iterator[Span]:
@@ -162,6 +162,8 @@ def python_prose(text: str) -> Iterator[Span]:
     try:
         for token in tokenize.generate_tokens(io.StringIO(text).readline):
             name = tokenize.tok_name[token.type]
+            if name == "ERRORTOKEN" and token.string.strip():
+                raise SyntaxError(f"line {token.start[0]}: unexpected {token.string!r}")
             if name not in _READ:
                 continue
             start = starts[token.start[0] - 1] + token.start[1]
@@ -326,7 +328,7 @@ def subtitle_prose(text: str) -> Iterator[Span]:
 
 # --- reStructuredText ----------------------------------------------------------------------
 
-_RST_INLINE = re.compile(r"``[^`\n]+``|:[A-Za-z][\w:+.-]*:(?=`)|`[^`\n]*<[^<>\n]*>`_{0,2}")
+_RST_INLINE = re.compile(r"``[^`\n]+``|:[A-Za-z][\w:+.-]*:`[^`\n]*`|`[^`\n]*<[^<>\n]*>`_{0,2}")
 _RST_DIRECTIVE = re.compile(r"[ \t]*\.\.[ \t]+(?:(?P<name>[\w:+.-]+)::|\S)")
 #: Directives whose content is code, not prose.
 _CODE_DIRECTIVES = frozenset({"code", "code-block", "sourcecode", "literalinclude", "math"})
