@@ -121,7 +121,6 @@ def test_binary_files_are_skipped_with_a_note() -> None:
 
 
 INVALID = [
-    pytest.param(b"\xff\xfe" + "نص".encode("utf-16-le"), 0, id="UTF-16"),
     pytest.param("قال".encode() + b"\xe9t\xe9", 6, id="latin-1 inside"),
     pytest.param(b"\xef\xbb\xbf" + "نص".encode() + b"\xd9", 7, id="cut after a BOM"),
     pytest.param("نص".encode("cp1256"), 0, id="windows-1256"),
@@ -135,6 +134,24 @@ def test_invalid_utf8_is_an_error_and_the_file_is_untouched(data: bytes, byte: i
         result = run(command, "bad.txt")
         assert result.code == 2
         assert result.err == f"bad.txt: not valid UTF-8 at byte {byte}\n"
+    assert path.read_bytes() == data
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        pytest.param(b"\xff\xfe" + "نص".encode("utf-16-le"), "UTF-16LE", id="UTF-16 with a BOM"),
+        pytest.param("قال نعم".encode("utf-16-be"), "UTF-16BE", id="UTF-16 without a BOM"),
+        pytest.param("نص".encode("utf-32"), "UTF-32LE", id="UTF-32"),
+    ],
+)
+def test_utf16_is_an_error_that_names_it(data: bytes, encoding: str) -> None:
+    """It was "skipped binary file" with exit 0: a whole file left unchecked, silently."""
+    path = write("wide.txt", data)
+    for command in ("check", "fix"):
+        result = run(command, "wide.txt")
+        assert result.code == 2
+        assert result.err.startswith(f"wide.txt: {encoding} text, not UTF-8")
     assert path.read_bytes() == data
 
 

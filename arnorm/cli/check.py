@@ -9,6 +9,7 @@ convention), both 2 when an input cannot be read.
 from __future__ import annotations
 
 import argparse
+import codecs
 import dataclasses
 import sys
 from collections.abc import Iterator, Sequence
@@ -18,7 +19,7 @@ from pathlib import Path
 import arnorm
 from arnorm.cli import findings, kinds, markdown, options, suppress
 from arnorm.cli.files import DEFAULT_EXCLUDES, Filters, expand, matches, relative_to
-from arnorm.cli.textfile import InputError, TextFile, read_bytes, write_atomic
+from arnorm.cli.textfile import InputError, Snapshot, TextFile, read_bytes, write_atomic
 from arnorm.config import Config
 from arnorm.edits import Edit
 from arnorm.engine import Suppression
@@ -187,15 +188,21 @@ def sources(
     """(name, path, walked) of each input; the path is None for stdin, `walked` is True for
     the files found in a folder (not named)."""
     errors: list[str] = []
+    notes: list[str] = []
+    seen: set[tuple[int, int]] = set()
     for name in args.paths or ["."]:
         if name == "-":
             yield args.stdin_filename or "-", None, False
             continue
         walked = Path(name).is_dir()
-        yield from ((str(path), path, walked) for path in expand([name], filters, errors))
+        for path in expand([name], filters, errors, notes, seen):
+            yield str(path), path, walked
         for message in errors:
             status.error(message)
+        for message in notes:
+            print(message, file=sys.stderr)
         errors.clear()
+        notes.clear()
 
 
 def _excludes(args: argparse.Namespace) -> tuple[str, ...]:
@@ -207,15 +214,53 @@ class Skipped(Exception):
     """An input that is not text: a note, not an error."""
 
 
-def load(name: str, path: Path | None, limit: int) -> TextFile:
-    """Read and decode one input; raises :class:`InputError` or :class:`Skipped`."""
+def load(name: str, path: Path | None, limit: int) -> tuple[TextFile, Snapshot | None]:
+    """Read and decode one input, with a snapshot of the file (None for stdin); raises
+    :class:`InputError` or :class:`Skipped`."""
+    snapshot = None
     try:
-        data = _read_stdin(limit) if path is None else read_bytes(path, limit)
+        if path is None:
+            data = _read_stdin(limit)
+        else:
+            data, snapshot = read_bytes(path, limit)
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
+    wide = wide_encoding(data)
+    if wide is not None:
+        raise InputError(f"{wide} text, not UTF-8 (convert it: iconv -f {wide} -t UTF-8)")
     if b"\0" in data:
         raise Skipped(f"skipped binary file (NUL at byte {data.index(0)})")
-    return TextFile.decode(data)
+    return TextFile.decode(data), snapshot
+
+
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32LE"),
+    (codecs.BOM_UTF32_BE, "UTF-32BE"),
+    (codecs.BOM_UTF16_LE, "UTF-16LE"),
+    (codecs.BOM_UTF16_BE, "UTF-16BE"),
+)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 when `data` starts with their byte order mark, or looks like UTF-16
+    without one (a NUL in every other byte of its start); else None.
+
+    >>> wide_encoding("نص".encode("utf-16")), wide_encoding("ab".encode("utf-16-le"))
+    ('UTF-16LE', 'UTF-16LE')
+    >>> wide_encoding("نص".encode()), wide_encoding(b"\\x89PNG\\r\\n\\x1a\\n\\0\\0")
+    (None, None)
+    """
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:512]
+    if len(head) >= 4 and len(head) % 2 == 0:
+        odd, even = head[1::2], head[0::2]
+        if odd.count(0) == len(odd) and 0 not in even:
+            return "UTF-16LE"
+        if even.count(0) == len(even) and 0 not in odd:
+            return "UTF-16BE"
+    return None
 
 
 def _read_stdin(limit: int) -> bytes:
@@ -227,7 +272,7 @@ def _read_stdin(limit: int) -> bytes:
 
 def each_file(
     args: argparse.Namespace, settings: Settings, status: Status
-) -> Iterator[tuple[str, Path | None, TextFile, kinds.Kind | None]]:
+) -> Iterator[tuple[str, Path | None, TextFile, kinds.Kind | None, Snapshot | None]]:
     """Every input that decodes, with its kind, and notes and errors for the others.
 
     A named file that is not prose is skipped with a note; walked ones are counted and noted
@@ -243,7 +288,7 @@ def each_file(
                 print(f"{name}: {settings.why_skipped(name)}", file=sys.stderr)
             continue
         try:
-            file = load(name, path, settings.max_bytes)
+            file, snapshot = load(name, path, settings.max_bytes)
         except InputError as error:
             status.error(f"{name}: {error}")
             continue
@@ -251,7 +296,7 @@ def each_file(
             print(f"{name}: {note}", file=sys.stderr)
             continue
         status.files += 1
-        yield name, path, file, kind
+        yield name, path, file, kind, snapshot
     if status.skipped:
         files = f"{status.skipped} file{'s' * (status.skipped != 1)}"
         print(
@@ -270,7 +315,7 @@ def run_check(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     status = Status()
     problems: list[findings.Problem] = []
-    for name, _, file, kind in each_file(args, settings, status):
+    for name, _, file, kind, _ in each_file(args, settings, status):
         if kind is None:
             continue
         try:
@@ -317,7 +362,7 @@ def run_fix(args: argparse.Namespace) -> int:
     status = Status()
     changed = fixed_count = remaining = 0
     out = sys.stderr if "-" in args.paths else sys.stdout
-    for name, path, file, kind in each_file(args, settings, status):
+    for name, path, file, kind, snapshot in each_file(args, settings, status):
         if kind is None:  # standard input named as a file that is not prose: given back
             _save(name, path, file.encode(()), False, status)
             continue
@@ -330,7 +375,7 @@ def run_fix(args: argparse.Namespace) -> int:
             continue
         _warn(name, file, prepared)
         data = file.encode(fixed.edits)
-        if not _save(name, path, data, fixed.changed, status):
+        if not _save(name, path, data, fixed.changed, status, snapshot):
             continue
         changed += fixed.changed
         fixed_count += len(fixed.edits)
@@ -344,7 +389,14 @@ def run_fix(args: argparse.Namespace) -> int:
     return 2 if status.errors else int(changed > 0)
 
 
-def _save(name: str, path: Path | None, data: bytes, changed: bool, status: Status) -> bool:
+def _save(
+    name: str,
+    path: Path | None,
+    data: bytes,
+    changed: bool,
+    status: Status,
+    snapshot: Snapshot | None = None,
+) -> bool:
     """Write the fixed bytes (stdin's go to stdout, changed or not); False on failure."""
     try:
         if path is None:
@@ -352,7 +404,7 @@ def _save(name: str, path: Path | None, data: bytes, changed: bool, status: Stat
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
         elif changed:
-            write_atomic(path, data)
+            write_atomic(path, data, snapshot)
     except (InputError, OSError) as error:
         detail = error.strerror if isinstance(error, OSError) and error.strerror else error
         status.error(f"{name}: {detail}")
