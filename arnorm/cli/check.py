@@ -243,7 +243,8 @@ _WIDE_BOMS = (
 
 def wide_encoding(data: bytes) -> str | None:
     """UTF-16 or UTF-32 when `data` starts with their byte order mark, or looks like UTF-16
-    without one (a NUL in every other byte of its start); else None.
+    without one (its NULs, the high bytes of ASCII, all at odd or all at even offsets); else
+    None.
 
     >>> wide_encoding("نص".encode("utf-16")), wide_encoding("ab".encode("utf-16-le"))
     ('UTF-16LE', 'UTF-16LE')
@@ -253,13 +254,10 @@ def wide_encoding(data: bytes) -> str | None:
     for bom, name in _WIDE_BOMS:
         if data.startswith(bom):
             return name
-    head = data[:512]
-    if len(head) >= 4 and len(head) % 2 == 0:
-        odd, even = head[1::2], head[0::2]
-        if odd.count(0) == len(odd) and 0 not in even:
-            return "UTF-16LE"
-        if even.count(0) == len(even) and 0 not in odd:
-            return "UTF-16BE"
+    head = data[:4096]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if len(data) % 2 == 0 and (even == 0) != (odd == 0) and even + odd >= len(head) // 16:
+        return "UTF-16LE" if odd else "UTF-16BE"
     return None
 
 
