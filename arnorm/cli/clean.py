@@ -301,6 +301,20 @@ def _open_input(name: str) -> Iterator[BinaryIO]:
         yield stream
 
 
+class _Named:
+    """A device written directly, whose failures name it (not the input)."""
+
+    def __init__(self, stream: BinaryIO, name: str) -> None:
+        self.stream, self.name = stream, name
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.stream.write(data)
+            self.stream.flush()
+        except OSError as error:
+            raise OSError(error.errno, error.strerror, self.name) from None
+
+
 @contextlib.contextmanager
 def _open_output(name: str) -> Iterator[_Sink]:
     """stdout, or a file written under a temporary name and renamed when all went well.
@@ -316,7 +330,7 @@ def _open_output(name: str) -> Iterator[_Sink]:
     info = target.stat() if target.exists() else None
     if info is not None and not stat.S_ISREG(info.st_mode):
         with open(target, "wb") as device:
-            yield device
+            yield _Named(device, name)
         return
     if info is not None and not info.st_mode & stat.S_IWUSR:
         raise InputError(f"{name} is read-only, not written")
