@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import signal
 import stat
@@ -302,15 +303,19 @@ def _open_input(name: str) -> Iterator[BinaryIO]:
 
 
 class _Named:
-    """A device written directly, whose failures name it (not the input)."""
+    """A device written directly and completely, whose failures name it (not the input).
 
-    def __init__(self, stream: BinaryIO, name: str) -> None:
+    Unbuffered, so that nothing is left to fail again, unnamed, when it is closed.
+    """
+
+    def __init__(self, stream: io.RawIOBase, name: str) -> None:
         self.stream, self.name = stream, name
 
     def write(self, data: bytes) -> None:
+        view = memoryview(data)
         try:
-            self.stream.write(data)
-            self.stream.flush()
+            while view:
+                view = view[self.stream.write(view) or 0 :]
         except OSError as error:
             raise OSError(error.errno, error.strerror, self.name) from None
 
@@ -329,7 +334,7 @@ def _open_output(name: str) -> Iterator[_Sink]:
     target = Path(name).resolve()
     info = target.stat() if target.exists() else None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        with open(target, "wb") as device:
+        with open(target, "wb", buffering=0) as device:
             yield _Named(device, name)
         return
     if info is not None and not info.st_mode & stat.S_IWUSR:

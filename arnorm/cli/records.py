@@ -136,6 +136,8 @@ def _json_line(line: str, index: int, cleaner: Cleaner) -> str:
         spans = list(string_fields(line, cleaner.job.fields))
     except ValueError as error:
         raise RecordError(index, f"invalid JSON: {error}") from None
+    except RecursionError:  # the json module recurses once per level of nesting
+        raise RecordError(index, "invalid JSON: nested too deeply") from None
     parts, position = [], 0
     for start, end, value in spans:
         new = cleaner.value(value)
