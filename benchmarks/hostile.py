@@ -3,6 +3,7 @@
     python benchmarks/hostile.py                 # every case at the issue's sizes
     python benchmarks/hostile.py --scale 0.25    # a quarter of the sizes (for old code)
     python benchmarks/hostile.py --case csv      # one case
+    python benchmarks/hostile.py --fix-memory 100  # peak memory of fix on 100 MB of text
 
 Each case builds its input in memory (nothing is read from the data folder) and times one
 call, in this process, of the code a user reaches: ``arnorm clean`` on a file, ``arnorm check``
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import sys
 import tempfile
 import time
@@ -93,6 +95,50 @@ CASES: dict[str, tuple[Case, int]] = {
 }
 
 
+def fix_memory(megabytes: int) -> None:
+    """Peak RSS of ``arnorm fix`` on a generated plain-text file of `megabytes` MB, next to
+    the same command on a one-line file (the lexicon and the interpreter: the floor)."""
+    import random
+    import subprocess
+
+    words = [
+        "قال",
+        "الوزير",
+        "إن",
+        "المفاوضات",
+        "مع",
+        "كوريا",
+        "الشمالية",
+        "ستستأنف",
+        "في",
+        "العام",
+        "المقبل",
+    ]
+    rng = random.Random(1)
+    with tempfile.TemporaryDirectory() as folder:
+        big, tiny = Path(folder) / "big.txt", Path(folder) / "tiny.txt"
+        tiny.write_text("قال\xa0الوزير\n", encoding="utf-8")
+        longest = 0
+        with big.open("w", encoding="utf-8") as out:
+            while out.tell() < megabytes * 1_000_000:
+                line = "\xa0".join(rng.choice(words) for _ in range(rng.randint(5, 40)))
+                longest = max(longest, len(line.encode()) + 1)
+                out.write(line + "\n")
+        for path in (tiny, big):
+            command = [sys.executable, "-m", "arnorm", "fix", "--isolated", str(path)]
+            start = time.perf_counter()
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, cwd=folder)
+            _, status, usage = os.wait4(process.pid, 0)
+            seconds = time.perf_counter() - start
+            size = path.stat().st_size
+            print(
+                f"fix {size:>12,} bytes  peak {usage.ru_maxrss / 1024:7.1f} MB"
+                f"  {seconds:6.1f} s  exit {os.waitstatus_to_exitcode(status)}"
+                f"  (longest line {longest:,} bytes)" * (path == big),
+                flush=True,
+            )
+
+
 def timed(case: Case, n: int, repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
@@ -108,7 +154,11 @@ def main() -> None:
     parser.add_argument("--case", choices=list(CASES), action="append")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every size")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--fix-memory", type=int, metavar="MB", help="only: fix on MB of text")
     args = parser.parse_args()
+    if args.fix_memory:
+        fix_memory(args.fix_memory)
+        return
     import arnorm
 
     arnorm.fix("تحميل المعجم")  # load the lexicon before timing

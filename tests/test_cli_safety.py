@@ -276,3 +276,43 @@ def test_deeply_nested_jsonl_is_invalid_json() -> None:
     write("deep.jsonl", '{"text": ' + "[" * 100_000 + "}\n")
     result = run("clean", "--jsonl", "deep.jsonl")
     assert (result.code, result.err) == (2, "deep.jsonl: line 1: invalid JSON: nested too deeply\n")
+
+
+# --- large files in bounded memory -------------------------------------------------------
+
+STREAMED = "".join(
+    f"سطر {i}{NBSP}فيه{' ' if i % 7 else ' “قول” '}نص\n"
+    + ("arnorm: off\n" if i == 40 else "")
+    + ("هنا\xa0لا\narnorm: on\n" if i == 41 else "")
+    for i in range(200)
+)
+
+
+def test_a_large_text_file_is_fixed_in_chunks_as_a_whole_file_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from arnorm.cli import check
+
+    whole = write("whole.txt", STREAMED)
+    whole_run = run("fix", "whole.txt")
+    monkeypatch.setattr(check, "STREAM_BYTES", 100)
+    monkeypatch.setattr(check, "CHUNK_BYTES", 300)
+    chunked = write("chunked.txt", STREAMED)
+    chunked_run = run("fix", "chunked.txt")
+    assert chunked.read_bytes() == whole.read_bytes() != STREAMED.encode()
+    assert chunked_run.out.replace("chunked.txt", "whole.txt") == whole_run.out
+    assert "هنا\xa0لا" in chunked.read_text(encoding="utf-8")  # the off region was kept whole
+
+
+def test_a_streamed_file_with_a_nul_is_skipped_and_untouched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from arnorm.cli import check
+
+    monkeypatch.setattr(check, "STREAM_BYTES", 100)
+    monkeypatch.setattr(check, "CHUNK_BYTES", 300)
+    path = write("a.txt", STREAMED + "\0\n")
+    result = run("fix", "a.txt")
+    assert "skipped binary file" in result.err
+    assert path.read_text(encoding="utf-8") == STREAMED + "\0\n"
+    assert not [p for p in Path().iterdir() if p.name.endswith(".tmp")]

@@ -11,15 +11,24 @@ from __future__ import annotations
 import argparse
 import codecs
 import dataclasses
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 import arnorm
 from arnorm.cli import findings, kinds, markdown, options, suppress
 from arnorm.cli.files import DEFAULT_EXCLUDES, Filters, expand, matches, relative_to
-from arnorm.cli.textfile import InputError, Snapshot, TextFile, read_bytes, write_atomic
+from arnorm.cli.textfile import (
+    InputError,
+    Snapshot,
+    TextFile,
+    read_bytes,
+    rewriting,
+    write_atomic,
+)
 from arnorm.config import Config
 from arnorm.edits import Edit
 from arnorm.engine import Suppression
@@ -269,13 +278,14 @@ def _read_stdin(limit: int) -> bytes:
 
 
 def each_file(
-    args: argparse.Namespace, settings: Settings, status: Status
-) -> Iterator[tuple[str, Path | None, TextFile, kinds.Kind | None, Snapshot | None]]:
+    args: argparse.Namespace, settings: Settings, status: Status, stream_over: int | None = None
+) -> Iterator[tuple[str, Path | None, TextFile | None, kinds.Kind | None, Snapshot | None]]:
     """Every input that decodes, with its kind, and notes and errors for the others.
 
     A named file that is not prose is skipped with a note; walked ones are counted and noted
     once at the end. Standard input is read whatever its name (``fix`` must give it back):
-    its kind is None when its ``--stdin-filename`` is not prose.
+    its kind is None when its ``--stdin-filename`` is not prose. With `stream_over`, a
+    plain-text file larger than that is not read: it comes with no text (``fix`` streams it).
     """
     for name, path, walked in sources(args, settings.filters, status):
         kind = "text" if name == "-" and path is None else settings.kind_of(name)
@@ -284,6 +294,9 @@ def each_file(
                 status.skipped += 1
             else:
                 print(f"{name}: {settings.why_skipped(name)}", file=sys.stderr)
+            continue
+        if stream_over is not None and kind == "text" and _size(path) > stream_over:
+            yield name, path, None, kind, None
             continue
         try:
             file, snapshot = load(name, path, settings.max_bytes)
@@ -303,6 +316,13 @@ def each_file(
         )
 
 
+def _size(path: Path | None) -> int:
+    try:
+        return -1 if path is None else path.stat().st_size
+    except OSError:
+        return -1  # load reports it
+
+
 def _warn(name: str, file: TextFile, prepared: Prepared) -> None:
     for position, message in prepared.problems:
         line, column = file.position(position)
@@ -314,7 +334,7 @@ def run_check(args: argparse.Namespace) -> int:
     status = Status()
     problems: list[findings.Problem] = []
     for name, _, file, kind, _ in each_file(args, settings, status):
-        if kind is None:
+        if kind is None or file is None:
             continue
         try:
             prepared = prepare(name, file.text, settings, kind)
@@ -360,7 +380,14 @@ def run_fix(args: argparse.Namespace) -> int:
     status = Status()
     changed = fixed_count = remaining = 0
     out = sys.stderr if "-" in args.paths else sys.stdout
-    for name, path, file, kind, snapshot in each_file(args, settings, status):
+    for name, path, file, kind, snapshot in each_file(args, settings, status, STREAM_BYTES):
+        if file is None and path is not None:  # a large text file: chunk by chunk
+            done = _fix_streamed(name, path, settings, status, out)
+            if done is not None:
+                changed += done[2]
+                fixed_count, remaining = fixed_count + done[0], remaining + done[1]
+            continue
+        assert file is not None
         if kind is None:  # standard input named as a file that is not prose: given back
             _save(name, path, file.encode(()), False, status)
             continue
@@ -376,15 +403,102 @@ def run_fix(args: argparse.Namespace) -> int:
         if not _save(name, path, data, fixed.changed, status, snapshot):
             continue
         changed += fixed.changed
-        fixed_count += len(fixed.edits)
-        for edit in fixed.edits:
-            print(_fixed_line(name, file, edit), file=out)
-        left = _remaining(name, TextFile.decode(data), settings, kind)
-        remaining += len(left)
-        for problem in left:
-            print(findings.text_line(problem), file=out)
+        counts = _report_fixed(name, file, fixed.edits, data, settings, kind, out)
+        fixed_count, remaining = fixed_count + counts[0], remaining + counts[1]
     print(_fix_summary(fixed_count, changed, remaining), file=out)
     return 2 if status.errors else int(changed > 0)
+
+
+def _report_fixed(
+    name: str,
+    file: TextFile,
+    edits: Sequence[Edit],
+    data: bytes,
+    settings: Settings,
+    kind: kinds.Kind,
+    out: TextIO,
+    lines_before: int = 0,
+) -> tuple[int, int]:
+    """Print the fixes and what remains; (fixes, remaining). `lines_before` is the number of
+    lines of the file before `file` (a chunk of a streamed file)."""
+    for edit in edits:
+        print(_fixed_line(name, file, edit, lines_before), file=out)
+    after_bom = len(data) if lines_before else 0  # only a file's first chunk has a BOM
+    left = _remaining(name, TextFile.decode(data, start=after_bom), settings, kind)
+    for problem in left:
+        moved = dataclasses.replace(
+            problem, line=problem.line + lines_before, end_line=problem.end_line + lines_before
+        )
+        print(findings.text_line(moved), file=out)
+    return len(edits), len(left)
+
+
+#: Plain-text files larger than this are fixed chunk by chunk (``arnorm clean`` streams all).
+STREAM_BYTES = 4 * 1024 * 1024
+#: About how much of a streamed file is fixed at once: whole lines, never splitting an
+#: ``arnorm: off`` region.
+CHUNK_BYTES = 64 * 1024
+_SWITCH = re.compile(rb"arnorm:[ \t]*(off|on)\b")
+
+
+def _fix_streamed(
+    name: str, path: Path, settings: Settings, status: Status, out: TextIO
+) -> tuple[int, int, bool] | None:
+    """Fix a large plain-text file in chunks of whole lines, in memory bounded by the chunk
+    (or the longest line): (fixes, remaining, changed), or None after an error or a note.
+
+    Each chunk is one text for the rules, as each line is for ``clean``: a test made on the
+    whole text (does it hold Arabic at all?) is made on the chunk.
+    """
+    fixed = remaining = lines = start = 0
+    try:
+        with rewriting(path) as rewrite:
+            for data in _chunks(rewrite.source, settings.max_bytes):
+                _refuse_binary(data, start)
+                file = TextFile.decode(data, start)
+                prepared = prepare(name, file.text, settings, "text")
+                edits = prepared.fix(file.text, settings.safe_only).edits
+                new = file.encode(edits)
+                rewrite.write(data, new)
+                counts = _report_fixed(name, file, edits, new, settings, "text", out, lines)
+                fixed, remaining = fixed + counts[0], remaining + counts[1]
+                lines, start = lines + data.count(b"\n"), start + len(data)
+            changed = rewrite.changed
+    except (InputError, OSError) as error:
+        detail = error.strerror if isinstance(error, OSError) and error.strerror else error
+        status.error(f"{name}: {detail}")
+        return None
+    except Skipped as note:
+        print(f"{name}: {note}", file=sys.stderr)
+        return None
+    status.files += 1
+    return fixed, remaining, changed
+
+
+def _refuse_binary(data: bytes, start: int) -> None:
+    if start == 0 and wide_encoding(data) is not None:
+        raise InputError(f"{wide_encoding(data)} text, not UTF-8")
+    if b"\0" in data:
+        raise Skipped(f"skipped binary file (NUL at byte {start + data.index(0)})")
+
+
+def _chunks(source: BinaryIO, limit: int) -> Iterator[bytes]:
+    """Whole lines of about :data:`CHUNK_BYTES`; a chunk ends only where no ``arnorm: off``
+    is open. A chunk over `limit` bytes (a line that long, or an ``off`` region) is an error."""
+    parts: list[bytes] = []
+    size, off = 0, False
+    while line := source.readline(limit + 1):
+        parts.append(line)
+        size += len(line)
+        if size > limit:
+            raise InputError(f"a line or arnorm: off region is over {limit:,} bytes")
+        switches = _SWITCH.findall(line) if b"arnorm:" in line else []
+        off = switches[-1] == b"off" if switches else off
+        if size >= CHUNK_BYTES and not off:
+            yield b"".join(parts)
+            parts, size = [], 0
+    if parts:
+        yield b"".join(parts)
 
 
 def _save(
@@ -410,8 +524,9 @@ def _save(
     return True
 
 
-def _fixed_line(name: str, file: TextFile, edit: Edit) -> str:
+def _fixed_line(name: str, file: TextFile, edit: Edit, lines_before: int = 0) -> str:
     line, column = file.position(edit.start)
+    line += lines_before
     rule = BY_CODE[edit.code]
     codes = "+".join(edit.codes)
     what = findings.change(file.text[edit.start : edit.end], edit.replacement or "")

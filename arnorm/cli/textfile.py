@@ -27,7 +27,7 @@ import re
 import stat
 import tempfile
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -54,13 +54,18 @@ class TextFile:
     crlf: tuple[int, ...]
 
     @classmethod
-    def decode(cls, data: bytes) -> TextFile:
-        """Decode UTF-8 `data`, or raise :class:`InputError` naming the first bad byte."""
-        bom = data.startswith(BOM)
+    def decode(cls, data: bytes, start: int = 0) -> TextFile:
+        """Decode UTF-8 `data`, or raise :class:`InputError` naming the first bad byte.
+
+        `start` is where `data` begins in its file (a chunk of a streamed file): only at 0
+        is a byte order mark one, and error positions count from the file's start.
+        """
+        bom = start == 0 and data.startswith(BOM)
         try:
             original = data[len(BOM) if bom else 0 :].decode("utf-8")
         except UnicodeDecodeError as error:
-            raise InputError(f"not valid UTF-8 at byte {error.start + 3 * bom}") from None
+            at = start + error.start + 3 * bom
+            raise InputError(f"not valid UTF-8 at byte {at}") from None
         if "\r\n" not in original:
             return cls(bom, original, original, ())
         crlf = tuple(m.start() - i for i, m in enumerate(re.finditer("\r\n", original)))
@@ -164,6 +169,47 @@ def write_atomic(path: Path, data: bytes, read: Snapshot | None = None) -> None:
             )
         with AtomicWriter(target, stat.S_IMODE(info.st_mode), like=info) as stream:
             stream.write(data)
+
+
+class Rewrite:
+    """A file being rewritten in a stream (see :func:`rewriting`): read `source`, write the
+    new bytes; the file is replaced only if they differ from what was read."""
+
+    def __init__(self, source: BinaryIO, writer: AtomicWriter) -> None:
+        self.source, self.writer, self.changed = source, writer, False
+
+    def write(self, old: bytes, new: bytes) -> None:
+        """Write `new`, the rewrite of the `old` bytes of the source."""
+        self.changed = self.changed or new != old
+        self.writer.write(new)
+
+
+@contextlib.contextmanager
+def rewriting(path: Path) -> Iterator[Rewrite]:
+    """Rewrite the file at `path` as a stream, with the guarantees of :func:`write_atomic`.
+
+    The file is read through the descriptor it was checked and locked on; if it changed
+    under that descriptor (an editor writing in place) or was replaced meanwhile, nothing is
+    written. An unchanged file is left as it was (not even its time stamp moves).
+    """
+    target = path.resolve()
+    with open(target, "rb") as current:
+        info = os.fstat(current.fileno())
+        _check_writable(target, info)
+        _lock(current)
+        with AtomicWriter(target, stat.S_IMODE(info.st_mode), like=info) as writer:
+            rewrite = Rewrite(current, writer)
+            yield rewrite
+            if not rewrite.changed:
+                writer.abandon()
+                return
+            now, there = os.fstat(current.fileno()), os.stat(target)
+            if (now.st_size, now.st_mtime_ns, there.st_ino) != (
+                info.st_size,
+                info.st_mtime_ns,
+                info.st_ino,
+            ):
+                raise InputError("changed while it was fixed; not written, run arnorm fix again")
 
 
 def _check_writable(target: Path, info: os.stat_result) -> None:
@@ -274,6 +320,7 @@ class AtomicWriter:
         self._target = target
         self._mode = mode
         self._like = like
+        self._abandoned = False
 
     def write(self, data: bytes) -> None:
         try:
@@ -285,10 +332,17 @@ class AtomicWriter:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if self._abandoned:
+            return
         if kind is None:
             self._commit()
         else:
             self._discard()
+
+    def abandon(self) -> None:
+        """Delete the temporary file and leave the target as it is."""
+        self._discard()
+        self._abandoned = True
 
     def _commit(self) -> None:
         try:
