@@ -131,10 +131,10 @@ def fix_memory(megabytes: int) -> None:
             _, status, usage = os.wait4(process.pid, 0)
             seconds = time.perf_counter() - start
             size = path.stat().st_size
+            note = f"  (longest line {longest:,} bytes)" if path == big else "  (one line)"
             print(
                 f"fix {size:>12,} bytes  peak {usage.ru_maxrss / 1024:7.1f} MB"
-                f"  {seconds:6.1f} s  exit {os.waitstatus_to_exitcode(status)}"
-                f"  (longest line {longest:,} bytes)" * (path == big),
+                f"  {seconds:6.1f} s  exit {os.waitstatus_to_exitcode(status)}{note}",
                 flush=True,
             )
 
