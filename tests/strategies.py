@@ -153,3 +153,33 @@ HOSTILE_PIECES = [
 hostile_text = st.lists(
     st.tuples(st.sampled_from(HOSTILE_PIECES), st.integers(1, 40)), max_size=30
 ).map(lambda runs: "".join(piece * count for piece, count in runs))
+#: Words the spelling rules (AR60x) act on or must leave alone, written for arnorm's tests:
+#: misspelt forms of each family, their right forms, names and first-person verbs.
+SPELLING_WORDS = [
+    "علي",
+    "على",
+    "فى",
+    "الذى",
+    "اكد",
+    "والادارة",
+    "بالاضافة",
+    "مدرسه",
+    "علية",
+    "إنتخابات",
+    "أحتفل",
+    "احتفل",
+    "و",
+    "ب",
+    "ل",
+    "هذة",
+    "ذكري",
+    "الماضي",
+    "قال",
+    "لن",
+    "ايضا",
+]
+
+#: Text dense in spelling errors, with the other dirt of :data:`arabic_text` mixed in.
+spelling_text = st.lists(
+    st.one_of(st.sampled_from(SPELLING_WORDS), st.sampled_from(SPACES[:3]), piece), max_size=30
+).map("".join)
