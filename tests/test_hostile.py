@@ -31,7 +31,7 @@ from arnorm.cli import clean as clean_command
 from arnorm.cli import records
 from arnorm.cli.files import matches
 from arnorm.cli.textfile import InputError
-from arnorm.rules import quotes
+from arnorm.rules import pairing as quotes
 from arnorm.rules.context import NEIGHBOURHOOD, letter_positions, nearest_letter
 
 PACKAGE = str(Path(arnorm.__file__).parent)

@@ -158,7 +158,7 @@ class Segmenter:
     def __init__(
         self, lexicon: Lexicon, *, never_split: Iterable[str] = (), spelling: Spelling = IDENTITY
     ) -> None:
-        self.spelling = spelling  # how the text will be spelled: runs are read that way
+        self.spelling = spelling  # the letter folds of its lookups (a folding config's)
         self.lexicon = lexicon.folded(spelling)
         self._zipf = self.lexicon.key_zipf
         self._fold = spelling.fold
@@ -209,7 +209,7 @@ class Segmenter:
         if not cut:
             return []
         points: list[int] = []
-        for match in _tokens_among(text, cut, len(tokens)):
+        for match in tokens_among(text, cut, len(tokens)):
             points.extend(match.start() + offset for offset in cut[match.group()])
         return points
 
@@ -608,7 +608,7 @@ def _token_pattern() -> re.Pattern[str]:
     return re.compile(r"\S+")
 
 
-def _tokens_among(text: str, wanted: dict[str, list[int]], count: int) -> Iterator[re.Match[str]]:
+def tokens_among(text: str, wanted: dict[str, list[int]], count: int) -> Iterator[re.Match[str]]:
     """The tokens of `text` (of `count` in all) that are keys of `wanted`, in order. A long
     text (a whole document) is searched for just those tokens, in C, rather than token by
     token in Python; the tokens of a line are few, and compiling a search would cost more."""
@@ -669,7 +669,7 @@ def segmenter_for(
 ) -> Segmenter:
     """The segmenter that also knows the words of the `extra_words` files and never splits
     those of the `never_split` files (paths of word-list files, one word per line), and reads
-    runs as `spelling` will leave them (wordfreq's list folded alike, once per process)."""
+    words up folded by `spelling` (wordfreq's list folded alike, once per process)."""
     if not extra_words and not never_split and spelling.is_identity:
         return default_segmenter()
     lexicon = default_lexicon().folded(spelling)
