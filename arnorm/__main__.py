@@ -1,5 +1,5 @@
 """``python -m arnorm``: the command line."""
 
-from arnorm.cli.main import main
+from arnorm.cli.main import entry
 
-raise SystemExit(main())
+entry()

@@ -25,4 +25,13 @@ settings.register_profile(
     suppress_health_check=list(HealthCheck),
     print_blob=True,
 )
+# `HYPOTHESIS_PROFILE=hostile python -m pytest tests/test_hostile.py`: a long run over crafted
+# alphabets (tests/strategies.py: hostile_text), outside the unit suite.
+settings.register_profile(
+    "hostile",
+    max_examples=5_000,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    print_blob=True,
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -129,6 +129,30 @@ non_arabic_text = st.text(
 #: Sentences of known words joined by single spaces, for the splitter.
 arabic_words = st.lists(st.sampled_from(WORDS[:30]), min_size=1, max_size=12).map(" ".join)
 
+
+# --- hostile input ------------------------------------------------------------------------
+
+#: The alphabets crafted input is made of: every quotation mark and bracket the pairing reads,
+#: combining marks, invisible characters, a few letters and blanks to give them context.
+HOSTILE_PIECES = [
+    *"\"'«»“”„‟″‘’‚‛()[]{}",
+    *sorted(ARABIC_MARKS)[:8],
+    *sorted(INVISIBLE_FORMAT | JOINERS)[:8],
+    TATWEEL,
+    "ق",
+    "ال",
+    "x",
+    "2",
+    " ",
+    "\n",
+    "@",
+    "://",
+]
+
+#: Text over the hostile alphabets, with long runs of one piece (the worst cases are runs).
+hostile_text = st.lists(
+    st.tuples(st.sampled_from(HOSTILE_PIECES), st.integers(1, 40)), max_size=30
+).map(lambda runs: "".join(piece * count for piece, count in runs))
 #: Words the spelling rules (AR60x) act on or must leave alone, written for arnorm's tests:
 #: misspelt forms of each family, their right forms, names and first-person verbs.
 SPELLING_WORDS = [

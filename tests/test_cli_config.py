@@ -129,6 +129,8 @@ def test_include_and_exclude_are_relative_to_the_file(monkeypatch: pytest.Monkey
 def test_word_list_paths_are_relative_to_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
     write("project/.arnorm.toml", 'extra-words = ["words.txt"]\nnever-split = "keep.txt"\n')
     write("project/sub/a.txt", "نص\n")
+    for name in ("project/words.txt", "project/keep.txt", "project/sub/mine.txt"):
+        write(name, "كلمة\n")  # word lists are read (and checked) when the config is built
     root = Path("project").resolve()
     monkeypatch.chdir("project/sub")
     args = cli_main.parse(["check", "a.txt", "--extra-words", "mine.txt"])

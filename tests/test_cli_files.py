@@ -113,15 +113,14 @@ def test_glob_matching(glob: str, path: str, expected: bool) -> None:
 
 
 def test_binary_files_are_skipped_with_a_note() -> None:
-    write("image.png", b"\x89PNG\r\n\x1a\n\x00\x00")
+    write("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
     write("a.txt")
     result = run("check", ".")
-    assert "image.png: skipped binary file (NUL at byte 8)" in result.err
+    assert "image.txt: skipped binary file (NUL at byte 8)" in result.err
     assert result.code == 1  # the text file's finding, not an error
 
 
 INVALID = [
-    pytest.param(b"\xff\xfe" + "نص".encode("utf-16-le"), 0, id="UTF-16"),
     pytest.param("قال".encode() + b"\xe9t\xe9", 6, id="latin-1 inside"),
     pytest.param(b"\xef\xbb\xbf" + "نص".encode() + b"\xd9", 7, id="cut after a BOM"),
     pytest.param("نص".encode("cp1256"), 0, id="windows-1256"),
@@ -138,6 +137,24 @@ def test_invalid_utf8_is_an_error_and_the_file_is_untouched(data: bytes, byte: i
     assert path.read_bytes() == data
 
 
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        pytest.param(b"\xff\xfe" + "نص".encode("utf-16-le"), "UTF-16LE", id="UTF-16 with a BOM"),
+        pytest.param("قال نعم".encode("utf-16-be"), "UTF-16BE", id="UTF-16 without a BOM"),
+        pytest.param("نص".encode("utf-32"), "UTF-32LE", id="UTF-32"),
+    ],
+)
+def test_utf16_is_an_error_that_names_it(data: bytes, encoding: str) -> None:
+    """It was "skipped binary file" with exit 0: a whole file left unchecked, silently."""
+    path = write("wide.txt", data)
+    for command in ("check", "fix"):
+        result = run(command, "wide.txt")
+        assert result.code == 2
+        assert result.err.startswith(f"wide.txt: {encoding} text, not UTF-8")
+    assert path.read_bytes() == data
+
+
 def test_an_error_does_not_stop_the_other_files() -> None:
     write("a.txt", b"\xff")
     write("b.txt")
@@ -151,7 +168,7 @@ def test_an_error_does_not_stop_the_other_files() -> None:
 
 
 def test_devices_are_refused() -> None:
-    result = run("check", "/dev/zero")
+    result = run("check", "--extend-include", "zero", "/dev/zero")
     assert (result.code, result.err) == (2, "/dev/zero: not a regular file\n")
 
 

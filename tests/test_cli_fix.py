@@ -108,8 +108,8 @@ def test_stdin_goes_to_stdout_and_messages_to_stderr() -> None:
 
 
 def test_file_mode_is_kept() -> None:
-    path = write("run.sh", f"echo قال{NBSP}نعم\n".encode(), mode=0o751)
-    assert run("fix", "run.sh").code == 1
+    path = write("run.txt", f"echo قال{NBSP}نعم\n".encode(), mode=0o751)
+    assert run("fix", "run.txt").code == 1
     assert stat.S_IMODE(path.stat().st_mode) == 0o751
 
 

@@ -86,16 +86,22 @@ def test_pre_commit_hooks_check_fix_and_pass(tmp_path: Path) -> None:
         )
 
     def hook(name: str) -> subprocess.CompletedProcess[str]:
-        return run(
-            sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), name, "--files", "notes.md"
-        )
+        return run(sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), name, "--all-files")
 
     assert run("git", "init", "-q").returncode == 0
     # Only the rules every build has, so that rules landing later cannot change the outcome.
     (repo / ".arnorm.toml").write_text('select = ["AR101", "AR102", "AR103", "AR104"]\n')
     notes = repo / "notes.md"
     notes.write_bytes("# ملاحظات\n\nقال\N{NO-BREAK SPACE}الوزير\N{RIGHT-TO-LEFT MARK}\r\n".encode())
-    run("git", "add", "notes.md")
+    # Code and data with Arabic strings: the hooks declare prose types, so they never see them.
+    code = {
+        "app.py": 'X = "قال\N{NO-BREAK SPACE}الوزير"\n',
+        "data.json": '{"text": "قال \\"نعم\\"\N{NO-BREAK SPACE}أمس"}\n',
+        "config.yaml": 'title: "قال\N{NO-BREAK SPACE}الوزير"\n',
+    }
+    for name, text in code.items():
+        (repo / name).write_text(text, encoding="utf-8")
+    run("git", "add", ".")
 
     check = hook("arnorm-check")
     assert check.returncode == 1, check.stdout + check.stderr
@@ -105,7 +111,18 @@ def test_pre_commit_hooks_check_fix_and_pass(tmp_path: Path) -> None:
     assert fix.returncode == 1, fix.stdout + fix.stderr
     assert "files were modified by this hook" in fix.stdout
     assert notes.read_bytes() == "# ملاحظات\n\nقال الوزير\r\n".encode()
+    for name, text in code.items():
+        assert (repo / name).read_text(encoding="utf-8") == text, name
 
     again = hook("arnorm-check")
     assert again.returncode == 0, again.stdout + again.stderr
     assert "Passed" in again.stdout
+
+
+def test_hooks_declare_the_prose_kinds() -> None:
+    """The hooks' types_or are the identify tags of arnorm's prose kinds."""
+    from arnorm.cli.kinds import HOOK_TYPES
+
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    declared = [line.strip() for line in text.splitlines() if line.strip().startswith("types")]
+    assert declared == [f"types_or: [{', '.join(HOOK_TYPES)}]"] * 2

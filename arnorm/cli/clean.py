@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import re
@@ -296,16 +297,30 @@ class Reader:
         return b"".join(parts)
 
     def _record(self, delimiter: str, before: int) -> bytes:
-        complete = records.csv_record_bytes(delimiter).fullmatch
-        pending = b""
+        """The next CSV record: its first line, and more lines while a quoted cell is open.
+
+        Each line is matched once. After a line that leaves a record incomplete, the only
+        way the record's pattern can go on is inside a quoted cell (every other state ends
+        the record at a line feed), so the next line is matched from inside one; matching
+        the whole record again at each line made an unclosed quote quadratic.
+        """
+        first = records.csv_record_bytes(delimiter).fullmatch
+        more = records.csv_continuation_bytes(delimiter).fullmatch
+        parts: list[bytes] = []
+        size = 0
         while line := self.source.readline(self.max_line + 1):
-            pending += self._first(line) if not pending else line
-            if len(pending) > self.max_line:
+            parts.append(self._first(line) if not parts else line)
+            size += len(parts[-1])
+            if size > self.max_line:
                 at = self.line + before
                 raise InputError(f"record at line {at} is longer than {self.max_line:,} bytes")
-            if b'"' not in pending or complete(pending):
-                return pending
-        if pending:
+            if len(parts) == 1:
+                done = b'"' not in line or first(parts[0]) is not None
+            else:
+                done = b'"' in line and more(line) is not None
+            if done:
+                return b"".join(parts)
+        if parts:
             raise InputError(f"unterminated quoted cell after line {self.line}")
         return b""
 
@@ -356,6 +371,24 @@ def _open_input(name: str) -> Iterator[BinaryIO]:
         yield stream
 
 
+class _Named:
+    """A device written directly and completely, whose failures name it (not the input).
+
+    Unbuffered, so that nothing is left to fail again, unnamed, when it is closed.
+    """
+
+    def __init__(self, stream: io.RawIOBase, name: str) -> None:
+        self.stream, self.name = stream, name
+
+    def write(self, data: bytes) -> None:
+        view = memoryview(data)
+        try:
+            while view:
+                view = view[self.stream.write(view) or 0 :]
+        except OSError as error:
+            raise OSError(error.errno, error.strerror, self.name) from None
+
+
 @contextlib.contextmanager
 def _open_output(name: str) -> Iterator[_Sink]:
     """stdout, or a file written under a temporary name and renamed when all went well.
@@ -370,8 +403,8 @@ def _open_output(name: str) -> Iterator[_Sink]:
     target = Path(name).resolve()
     info = target.stat() if target.exists() else None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        with open(target, "wb") as device:
-            yield device
+        with open(target, "wb", buffering=0) as device:
+            yield _Named(device, name)
         return
     if info is not None and not info.st_mode & stat.S_IWUSR:
         raise InputError(f"{name} is read-only, not written")

@@ -24,7 +24,18 @@ from arnorm.cli import options
 #: The configuration files looked for in each folder, first match wins.
 NAMES = (".arnorm.toml", "pyproject.toml")
 #: Options that are not configuration keys: they choose the configuration or the input.
-NOT_KEYS = frozenset({"--config", "--isolated", "--help", "--stdin-filename", "--output"})
+#: ``max-word-list-bytes`` is a limit on what a configuration file may make arnorm read, so
+#: only the command line may raise it.
+NOT_KEYS = frozenset(
+    {
+        "--config",
+        "--isolated",
+        "--help",
+        "--stdin-filename",
+        "--output",
+        "--max-word-list-bytes",
+    }
+)
 
 
 class ConfigError(Exception):

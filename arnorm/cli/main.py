@@ -18,7 +18,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from arnorm.cli import check, clean, configfile, options, rules, split
+from arnorm.cli import check, clean, configfile, options, output, rules, split
+from arnorm.lexicon.words import WordListError
 
 
 def parsers() -> tuple[options.Parser, dict[str, options.Parser]]:
@@ -42,11 +43,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         args = parse(arguments)
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()  # a failed write of what is still buffered is an error too
+        return status
+    except output.OutputError as error:
+        print(f"arnorm: standard output: {error}", file=sys.stderr)
+        _silence_stdout()
     except options.UsageError as error:
         print(error, file=sys.stderr)
     except configfile.ConfigError as error:
         print(f"arnorm: configuration: {error}", file=sys.stderr)
+    except WordListError as error:
+        print(f"arnorm: word list {error}", file=sys.stderr)
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else 0
     except KeyboardInterrupt:
@@ -102,8 +110,8 @@ def _configuration(args: argparse.Namespace) -> configfile.ConfigFile | None:
 
 
 def entry() -> None:
-    """The ``arnorm`` console script."""
-    for stream_ in (sys.stdout, sys.stderr):
-        if hasattr(stream_, "reconfigure"):
-            stream_.reconfigure(errors="backslashreplace")
+    """The ``arnorm`` console script (and ``python -m arnorm``)."""
+    output.check_stdout()
+    if hasattr(sys.stderr, "reconfigure"):
+        sys.stderr.reconfigure(errors="backslashreplace")
     raise SystemExit(main())

@@ -26,6 +26,9 @@ from typing import Literal, NoReturn
 from arnorm.config import NONE, PRESETS, Config, choices, resolve
 from arnorm.rules import BY_CODE, RULES, matching
 
+#: The largest word-list file read by default (``--max-word-list-bytes``): arnorm's own lists
+#: are a few hundred bytes; a list of a million names is about 15 MB.
+MAX_WORD_LIST_BYTES = 8 * 1024 * 1024
 #: Config fields that are not behaviour options (rule selection has options of its own).
 _NOT_OPTIONS = frozenset({"ignore"})
 #: Help for the fields whose rules cannot be found by switching the field (word-list files).
@@ -90,6 +93,13 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
     options = parser.add_argument_group("behaviours (each overrides the preset)")
     for field in behaviour_fields():
         _add_behaviour(options, field.name)
+    options.add_argument(
+        "--max-word-list-bytes",
+        type=positive,
+        default=MAX_WORD_LIST_BYTES,
+        metavar="N",
+        help="refuse larger word-list files (8 MiB; command line only, not a config key)",
+    )
 
 
 def _add_behaviour(group: argparse._ArgumentGroup, field: str) -> None:
@@ -139,7 +149,22 @@ def build_config(
     except (TypeError, ValueError) as error:
         raise UsageError(str(error)) from None
     off = frozenset(BY_CODE) - selected(args)
+    check_word_lists(config, args.max_word_list_bytes)
     return dataclasses.replace(config, ignore=config.ignore | off | ignore)
+
+
+def check_word_lists(config: Config, limit: int) -> None:
+    """Read the word-list files of `config` now, each a regular file of at most `limit`
+    bytes: a repository's configuration names them, so it must not make the tool read a
+    device or gigabytes. Raises :class:`~arnorm.lexicon.words.WordListError`.
+
+    The lists are cached once read, so the rules (and ``clean``'s workers, which read them
+    again without the limit) find the same files.
+    """
+    from arnorm.lexicon.words import read_word_file
+
+    for path in (*config.extra_words, *config.never_split):
+        read_word_file(path, limit)
 
 
 def selected(args: argparse.Namespace) -> frozenset[str]:

@@ -136,6 +136,8 @@ def _json_line(line: str, index: int, cleaner: Cleaner) -> str:
         spans = list(string_fields(line, cleaner.job.fields))
     except ValueError as error:
         raise RecordError(index, f"invalid JSON: {error}") from None
+    except RecursionError:  # the json module recurses once per level of nesting
+        raise RecordError(index, "invalid JSON: nested too deeply") from None
     parts, position = [], 0
     for start, end, value in spans:
         new = cleaner.value(value)
@@ -228,6 +230,19 @@ def csv_record(delimiter: str) -> re.Pattern[str]:
 def csv_record_bytes(delimiter: str) -> re.Pattern[bytes]:
     """:func:`csv_record` for bytes, to find record ends before decoding."""
     return re.compile(csv_record(delimiter).pattern.encode("utf-8"))
+
+
+@functools.cache
+def csv_continuation_bytes(delimiter: str) -> re.Pattern[bytes]:
+    """The rest of a CSV record from inside a quoted cell: the cell's end, then more cells.
+
+    >>> bool(csv_continuation_bytes(",").fullmatch(b'end of cell",2\\n'))
+    True
+    """
+    d = re.escape(delimiter)
+    cell = csv_field(delimiter).pattern
+    rest = rf'(?:[^"]|"")*"[^{d}\n]*(?:{d}(?:{cell}))*(?:\n|\Z)'
+    return re.compile(rest.encode("utf-8"))
 
 
 def cells(body: str, delimiter: str) -> list[tuple[int, int]]:

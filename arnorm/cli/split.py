@@ -46,7 +46,13 @@ def run_split(args: argparse.Namespace) -> int:
     if not config.split_runons:
         raise options.UsageError("arnorm split: the run-on splitter is off in this configuration")
     segmenter = segmenter_of(config)
-    words = args.words or _stdin_tokens()
+    try:
+        words = args.words or list(_stdin_tokens())
+    except UnicodeDecodeError as error:
+        print(
+            f"arnorm split: standard input: not valid UTF-8 at byte {error.start}", file=sys.stderr
+        )
+        return 2
     for line in explain(segmenter, words, args.candidates):
         print(line)
     return 0
@@ -70,5 +76,5 @@ def explain(segmenter: Segmenter, tokens: Iterable[str], candidates: int = 0) ->
 
 
 def _stdin_tokens() -> Iterator[str]:
-    for line in sys.stdin:
-        yield from line.split()
+    """The tokens of standard input, read as UTF-8 (an error names the first bad byte)."""
+    yield from sys.stdin.buffer.read().decode("utf-8").split()

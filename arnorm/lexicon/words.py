@@ -11,7 +11,9 @@ forms folded (:func:`lookup_key`), which is also how wordfreq itself standardize
 from __future__ import annotations
 
 import functools
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Mapping
 
@@ -184,11 +186,41 @@ def parse_words(text: str) -> list[str]:
     return words
 
 
+class WordListError(ValueError):
+    """A word-list file that cannot be read; the message names it and says why."""
+
+
+def read_word_file(path: str, limit: int | None = None) -> tuple[str, ...]:
+    """The words of the word-list file at `path` (read once per process).
+
+    Only a regular file is read (``/dev/zero`` would never end), of at most `limit` bytes
+    when one is given; any problem is a :class:`WordListError` naming the file.
+    """
+    try:
+        size = os.stat(path).st_size
+    except OSError as error:
+        raise WordListError(f"{path}: {error.strerror or error}") from None
+    if limit is not None and size > limit:
+        raise WordListError(
+            f"{path}: {size:,} bytes is over the {limit:,}-byte limit of word lists"
+            " (raise --max-word-list-bytes)"
+        )
+    return _read_words(path)
+
+
 @functools.cache
-def read_word_file(path: str) -> tuple[str, ...]:
-    """The words of the word-list file at `path` (read once per process)."""
-    with open(path, encoding="utf-8") as file:  # builtin open: pathlib costs 5 ms of import
-        return tuple(parse_words(file.read()))
+def _read_words(path: str) -> tuple[str, ...]:
+    try:
+        with open(path, "rb") as file:  # builtin open: pathlib costs 5 ms of import
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise WordListError(f"{path}: not a regular file")
+            data = file.read()
+    except OSError as error:
+        raise WordListError(f"{path}: {error.strerror or error}") from None
+    try:
+        return tuple(parse_words(data.decode("utf-8")))
+    except UnicodeDecodeError as error:
+        raise WordListError(f"{path}: not valid UTF-8 at byte {error.start}") from None
 
 
 @functools.cache

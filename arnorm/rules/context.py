@@ -99,19 +99,41 @@ def nearest_letter(text: str, index: int, step: int) -> str | None:
     """The first letter from `index` on in direction `step` (1 or -1), on the same line.
 
     Marks, digits, spaces and punctuation are skipped; None when the line ends first or no
-    letter is within :data:`NEIGHBOURHOOD` characters.
+    letter is within :data:`NEIGHBOURHOOD` characters. The window is searched by the regular
+    expression engine: the quote and bracket rules ask once per mark, and a line of marks
+    with no letter near would cost NEIGHBOURHOOD Python steps per mark.
 
     >>> nearest_letter("ab 12 .", 6, -1), nearest_letter("x\\n 1", 2, 1)
     ('b', None)
     """
-    stop = max(-1, index - NEIGHBOURHOOD) if step < 0 else min(len(text), index + NEIGHBOURHOOD)
-    for i in range(index, stop, step):
-        ch = text[i]
+    if step < 0:
+        low = max(0, index - NEIGHBOURHOOD + 1)
+        window = text[low : index + 1][::-1] if index >= 0 else ""
+    else:
+        window = text[index : min(len(text), index + NEIGHBOURHOOD)]
+    for match in _letter_or_line_end().finditer(window):
+        ch = match.group()
         if ch == "\n":
             return None
-        if ch.isalpha():
+        if ch.isalpha():  # the pattern also takes digits that are not decimal (²): skip them
             return ch
     return None
+
+
+def letter_positions(text: str, start: int, end: int) -> list[int]:
+    """The positions of the letters of ``text[start:end]``, in order.
+
+    >>> letter_positions("a1 bc", 0, 5)
+    [0, 3, 4]
+    """
+    found = _letter_or_line_end().finditer(text, start, end)
+    return [match.start() for match in found if match.group().isalpha()]
+
+
+@functools.cache
+def _letter_or_line_end() -> re.Pattern[str]:
+    """A letter (a word character that is no decimal digit or underscore) or a line feed."""
+    return re.compile(r"[^\W\d_]|\n")
 
 
 def nearest_letter_is_arabic(text: str, index: int, step: int) -> bool:
@@ -122,18 +144,23 @@ def nearest_letter_is_arabic(text: str, index: int, step: int) -> bool:
 def token_at(text: str, index: int) -> tuple[int, int]:
     """The span of the run of non-space characters around `index` (bounded, on one line).
 
+    The regular expression engine walks the window: the quote rules ask once per mark, and
+    a link full of marks would cost up to 2 x NEIGHBOURHOOD Python steps per mark.
+
     >>> token_at("ab cd ef", 4)
     (3, 5)
     """
-    start = index
     low = max(0, index - NEIGHBOURHOOD)
-    while start > low and not text[start - 1].isspace():
-        start -= 1
-    end = index
-    high = min(len(text), index + NEIGHBOURHOOD)
-    while end < high and not text[end].isspace():
-        end += 1
-    return start, end
+    before = _non_blanks().match(text[low:index][::-1])
+    after = _non_blanks().match(text, index, min(len(text), index + NEIGHBOURHOOD))
+    assert before is not None
+    assert after is not None
+    return index - before.end(), after.end()
+
+
+@functools.cache
+def _non_blanks() -> re.Pattern[str]:
+    return re.compile(r"\S*")
 
 
 def may_hold_links(text: str) -> bool:

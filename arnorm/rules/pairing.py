@@ -33,13 +33,21 @@ before the opening mark or after the closing mark is Arabic.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Literal, NamedTuple
 
 from arnorm.config import Quotes
-from arnorm.rules.context import has_arabic_letter, in_link, may_hold_links, nearest_letter
+from arnorm.rules.context import (
+    NEIGHBOURHOOD,
+    arabic_letter,
+    in_link,
+    letter_positions,
+    may_hold_links,
+    nearest_letter,
+)
 from arnorm.script.chars import (
     ARABIC_SCRIPT_LETTERS,
     CLOSING_BRACKETS,
@@ -135,23 +143,54 @@ def _mark_pattern(families: frozenset[Family]) -> re.Pattern[str]:
     return re.compile(char_class([*chars, "\n"]))
 
 
-def _neighbour_at(text: str, index: int, step: int) -> int | None:
+class _Runs:
+    """The run of quotation marks around a mark, found once per run.
+
+    A mark's neighbours are read past the other quotation marks beside it; on a line of n
+    quotes in a row, reading each mark's neighbours afresh costs n steps each (quadratic).
+    The marks of a line are read in order, so the last run found serves every mark in it.
+    """
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text, self.start, self.end = text, 0, 0
+
+    def around(self, index: int) -> tuple[int, int]:
+        """The span of the run of quotation marks at `index` (just `index` for another mark)."""
+        text = self.text
+        if text[index] not in QUOTE_MARKS:
+            return _run_around(text, index)
+        if not self.start <= index < self.end:
+            self.start, self.end = _run_around(text, index)
+        return self.start, self.end
+
+
+def _run_around(text: str, index: int) -> tuple[int, int]:
+    start, end = index, index + 1
+    while start > 0 and text[start - 1] in QUOTE_MARKS:
+        start -= 1
+    while end < len(text) and text[end] in QUOTE_MARKS:
+        end += 1
+    return start, end
+
+
+def _neighbour_at(text: str, index: int, step: int, runs: _Runs | None = None) -> int | None:
     """Where the character next to `index` in direction `step` is, looking through quotation
     marks; None at the start or end of the line."""
-    i = index + step
-    while 0 <= i < len(text) and text[i] in QUOTE_MARKS:
-        i += step
+    start, end = (runs or _Runs(text)).around(index)
+    i = start - 1 if step < 0 else end
     if not 0 <= i < len(text) or text[i] in "\r\n":
         return None
     return i
 
 
-def _neighbour(text: str, index: int, step: int) -> str | None:
+def _neighbour(text: str, index: int, step: int, runs: _Runs | None = None) -> str | None:
     """The character next to `index` in direction `step`, looking through quotation marks.
 
     None at the start or end of the line.
     """
-    i = _neighbour_at(text, index, step)
+    i = _neighbour_at(text, index, step, runs)
     return None if i is None else text[i]
 
 
@@ -167,7 +206,7 @@ def _opens_after(text: str, i: int | None) -> bool:
     return ch in ARABIC_SCRIPT_LETTERS and (i == 0 or not text[i - 1].isalpha())
 
 
-def classify(text: str, index: int) -> str:
+def classify(text: str, index: int, runs: _Runs | None = None) -> str:
     """Whether the quotation mark at `index` opens, closes, or could do either, by position.
 
     >>> [classify('قال "بوتين" إن', i) for i in (4, 10)]
@@ -175,8 +214,8 @@ def classify(text: str, index: int) -> str:
     >>> classify('بوتين"إن', 5), classify('a " b', 2), classify('قال و"نعم', 5)
     ('either', 'either', 'open')
     """
-    at = _neighbour_at(text, index, -1)
-    after = _neighbour(text, index, 1)
+    at = _neighbour_at(text, index, -1, runs)
+    after = _neighbour(text, index, 1, runs)
     space_before = at is None or text[at].isspace()
     space_after = after is None or after.isspace()
     can_open = (space_before or _opens_after(text, at)) and not space_after
@@ -188,10 +227,10 @@ def classify(text: str, index: int) -> str:
     return EITHER
 
 
-def _strongly(text: str, index: int) -> str | None:
+def _strongly(text: str, index: int, runs: _Runs) -> str | None:
     """OPEN for a mark right after an opening bracket or a tatweel, CLOSE for one right
     before punctuation, when the other side is not blank; else None."""
-    before, after = _neighbour(text, index, -1), _neighbour(text, index, 1)
+    before, after = _neighbour(text, index, -1, runs), _neighbour(text, index, 1, runs)
     opens = before in OPEN_CONTEXT and not (after is None or after.isspace())
     closes = after in CLOSE_CONTEXT and not (before is None or before.isspace())
     if opens != closes:
@@ -202,10 +241,11 @@ def _strongly(text: str, index: int) -> str | None:
 class _Line:
     """The marks of one line while they are being paired."""
 
-    __slots__ = ("found", "stacks", "strays", "text")
+    __slots__ = ("found", "runs", "stacks", "strays", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.runs = _Runs(text)
         self.stacks: dict[Family, list[tuple[int, bool]]] = {}
         self.found: list[tuple[Family, int, int, bool]] = []  # (family, open, close, strong)
         self.strays: list[tuple[Family, int, bool]] = []  # (family, index, opening)
@@ -217,14 +257,15 @@ class _Line:
         elif not stack and self._is_prime(index):
             return
         else:
-            kind = classify(self.text, index)
+            kind = classify(self.text, index, self.runs)
             if family == "double" or kind != EITHER or self._between_arabic_letters(index):
                 self._push_or_pop(family, index, kind)
 
     def _between_arabic_letters(self, index: int) -> bool:
         """A single quote glued to Arabic letters on both sides quotes (و'كلمة'): Arabic
         has no apostrophe. Glued to a Latin letter it is an apostrophe (it's, O'Brien)."""
-        before, after = _neighbour(self.text, index, -1), _neighbour(self.text, index, 1)
+        before = _neighbour(self.text, index, -1, self.runs)
+        after = _neighbour(self.text, index, 1, self.runs)
         return _is_arabic(before) and _is_arabic(after)
 
     def _is_prime(self, index: int) -> bool:
@@ -240,7 +281,8 @@ class _Line:
         else:
             self.strays.append((family, index, False))
 
-    def finish(self, marks: Marks) -> None:
+    def finish(self, marks: Marks, start: int, end: int) -> None:
+        """Pair what is left and record the line's pairs and strays; it is ``text[start:end]``."""
         for family, stack in self.stacks.items():
             self.strays.extend((family, index, True) for index, _ in stack)
         if self.strays:
@@ -249,12 +291,16 @@ class _Line:
         nested = _nested(self.found)
         # With a guillemet unpaired, which quotation lies inside which is a guess.
         broken = "guillemet" in unsure
-        for family, start, end, strong in sorted(self.found, key=lambda item: item[1]):
+        many = len(self.found) + len(self.strays) > _MANY_MARKS
+        nearest = _Letters(self.text, start, end).nearest if many else None
+        ahead = ArabicAhead(self.text)
+        for family, open_, close, strong in sorted(self.found, key=lambda item: item[1]):
             confirmed = (strong or family not in unsure) and not (broken and family in _STRAIGHT)
-            arabic = pair_is_arabic(self.text, start, end)
-            marks.pairs.append(Pair(family, start, end, confirmed, arabic, (start, end) in nested))
+            arabic = pair_is_arabic(self.text, open_, close, ahead, nearest)
+            is_nested = (open_, close) in nested
+            marks.pairs.append(Pair(family, open_, close, confirmed, arabic, is_nested))
         for family, index, opening in sorted(self.strays, key=lambda item: item[1]):
-            arabic = _stray_is_arabic(self.text, index)
+            arabic = _stray_is_arabic(self.text, index, nearest)
             marks.strays.append(Stray(family, index, opening, arabic))
 
     def _alternate_doubles(self) -> None:
@@ -270,8 +316,9 @@ class _Line:
         if not strays or len(strays) % 2:
             return
         opens, closes = strays[::2], strays[1::2]
-        if any(_strongly(self.text, i) == CLOSE for i in opens) or any(
-            _strongly(self.text, i) == OPEN for i in closes
+        runs = _Runs(self.text)
+        if any(_strongly(self.text, i, runs) == CLOSE for i in opens) or any(
+            _strongly(self.text, i, runs) == OPEN for i in closes
         ):
             return
         pairs = zip(opens, closes, strict=True)
@@ -291,17 +338,76 @@ def _nested(found: Iterable[tuple[Family, int, int, bool]]) -> set[tuple[int, in
     return inside
 
 
-def pair_is_arabic(text: str, start: int, end: int) -> bool:
+class ArabicAhead:
+    """Where the first Arabic letter at or after a position is, for positions in rising order.
+
+    Asking each pair of n nested pairs whether it holds an Arabic letter would search the
+    same characters n times; the last answer stands for every position up to the letter.
+    """
+
+    __slots__ = ("asked", "found", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text, self.asked, self.found = text, 0, -1
+
+    def first(self, start: int) -> int:
+        """The position of the first Arabic letter at or after `start` (len(text) if none)."""
+        if not self.asked <= start <= self.found:
+            match = arabic_letter().search(self.text, start)
+            self.asked, self.found = start, len(self.text) if match is None else match.start()
+        return self.found
+
+
+#: Above this many marks on a line, the nearest letters are found by binary search over the
+#: line's letters (listed once) rather than by searching a window around each mark.
+_MANY_MARKS = 32
+
+_Nearest = Callable[[str, int, int], "str | None"]
+
+
+class _Letters:
+    """:func:`nearest_letter` on one line, ``text[start:end]``, by binary search."""
+
+    __slots__ = ("positions", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.positions = letter_positions(text, start, end)
+
+    def nearest(self, text: str, index: int, step: int) -> str | None:
+        positions = self.positions
+        if step < 0:
+            i = bisect.bisect_right(positions, index) - 1
+            found = positions[i] if i >= 0 else None
+        else:
+            i = bisect.bisect_left(positions, index)
+            found = positions[i] if i < len(positions) else None
+        if found is None or abs(found - index) >= NEIGHBOURHOOD:
+            return None
+        return text[found]
+
+
+def pair_is_arabic(
+    text: str,
+    start: int,
+    end: int,
+    ahead: ArabicAhead | None = None,
+    nearest: _Nearest | None = None,
+) -> bool:
+    """Whether the pair at `start` and `end` sits in Arabic context. `ahead` (shared by the
+    pairs of a text, asked in rising order) and `nearest` make many pairs cost linear time."""
+    nearest = nearest or nearest_letter
+    holds_arabic = (ahead or ArabicAhead(text)).first(start + 1) < end
     return (
-        has_arabic_letter(text, start + 1, end)
-        or _is_arabic(nearest_letter(text, start - 1, -1))
-        or _is_arabic(nearest_letter(text, end + 1, 1))
+        holds_arabic
+        or _is_arabic(nearest(text, start - 1, -1))
+        or _is_arabic(nearest(text, end + 1, 1))
     )
 
 
-def _stray_is_arabic(text: str, index: int) -> bool:
-    before = nearest_letter(text, index - 1, -1)
-    return _is_arabic(before) or _is_arabic(nearest_letter(text, index + 1, 1))
+def _stray_is_arabic(text: str, index: int, nearest: _Nearest | None = None) -> bool:
+    nearest = nearest or nearest_letter
+    return _is_arabic(nearest(text, index - 1, -1)) or _is_arabic(nearest(text, index + 1, 1))
 
 
 def _is_arabic(letter: str | None) -> bool:
@@ -319,16 +425,16 @@ def analyse(text: str, families: frozenset[Family] = ALL_FAMILIES) -> Marks:
     """
     marks = Marks([], [])
     links = may_hold_links(text)
-    line = _Line(text)
+    line, start = _Line(text), 0
     for match in _mark_pattern(families).finditer(text):
         index = match.start()
         char = match.group()
         if char == "\n":
-            line.finish(marks)
-            line = _Line(text)
+            line.finish(marks, start, index)
+            line, start = _Line(text), index + 1
         elif not (links and in_link(text, index)):
             line.add(index, _FAMILY[char])
-    line.finish(marks)
+    line.finish(marks, start, len(text))
     return marks
 
 

@@ -23,6 +23,7 @@ from arnorm.rules.pairing import (
     QUOTE_FAMILIES,
     QUOTE_MARKS,
     STYLES,
+    ArabicAhead,
     Family,
     analyse,
     pair_is_arabic,
@@ -106,7 +107,8 @@ def _convertible(text: str) -> Iterator[tuple[Family, int, int]]:
 def _convertible_line(text: str) -> Iterator[tuple[Family, int, int]]:
     plain = plain_quotations(text)
     if plain is not None:
-        yield from (("double", *pair) for pair in plain if pair_is_arabic(text, *pair))
+        ahead = ArabicAhead(text)
+        yield from (("double", *pair) for pair in plain if pair_is_arabic(text, *pair, ahead))
         return
     for pair in analyse(text, QUOTE_FAMILIES).pairs:
         if pair.family != "guillemet" and pair.confirmed and pair.arabic and not pair.nested:

@@ -11,6 +11,7 @@ trailing blanks.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -73,13 +74,13 @@ def _space_inside() -> re.Pattern[str]:
 _MOVE_OUT = "Space inside the quote: move it out"
 
 
-def _inner_space_edits(text: str, pair: Pair) -> Iterator[Edit]:
+def _inner_space_edits(text: str, pair: Pair, marks: _StraightMarks) -> Iterator[Edit]:
     """Blanks inside `pair` removed; moved outside when the mark is glued to the word there."""
     code = SPACE_INSIDE_QUOTES.code
     after_open = _skip_blanks(text, pair.open + 1, pair.close)
     if after_open == pair.close:
         return  # nothing but blanks inside: not a quotation to tighten
-    if pair.family in ("double", "single") and _has_same_marks(text, pair):
+    if pair.family in ("double", "single") and marks.inside(pair):
         return  # tightening a straight pair would change how the straight marks inside pair
     before_close = pair.close
     while text[before_close - 1] in _BLANK:
@@ -98,9 +99,26 @@ def _inner_space_edits(text: str, pair: Pair) -> Iterator[Edit]:
             yield Edit(pair.close + 1, pair.close + 1, " ", code, note=_MOVE_OUT)
 
 
-def _has_same_marks(text: str, pair: Pair) -> bool:
-    marks = DOUBLE_QUOTES if pair.family == "double" else SINGLE_QUOTES
-    return any(ch in marks for ch in text[pair.open + 1 : pair.close])
+class _StraightMarks:
+    """The positions of the double and the single quotes of a text, found once.
+
+    Whether a pair holds marks of its own kind is then a binary search, not a scan of the
+    pair: n nested pairs would scan n spans of up to n characters.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._positions: dict[str, list[int]] = {}
+
+    def inside(self, pair: Pair) -> bool:
+        """Whether marks of `pair`'s kind (double or single) stand between its marks."""
+        positions = self._positions.get(pair.family)
+        if positions is None:
+            marks = DOUBLE_QUOTES if pair.family == "double" else SINGLE_QUOTES
+            found = re.finditer(char_class(marks), self.text)
+            positions = self._positions[pair.family] = [m.start() for m in found]
+        first_after_open = bisect.bisect_right(positions, pair.open)
+        return first_after_open < bisect.bisect_left(positions, pair.close)
 
 
 def _skip_blanks(text: str, start: int, stop: int) -> int:
@@ -137,9 +155,10 @@ def _glued_before(text: str, index: int) -> bool:
 
 def _space_inside_edits(text: str) -> Iterator[Edit]:
     edits: list[Edit] = []
+    marks = _StraightMarks(text)
     for pair in analyse_lines(text, _space_inside(), ALL_FAMILIES).pairs:
         if pair.confirmed and pair.arabic:
-            edits.extend(_inner_space_edits(text, pair))
+            edits.extend(_inner_space_edits(text, pair, marks))
     edits.sort(key=lambda edit: edit.start)
     yield from edits
 
