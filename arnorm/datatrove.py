@@ -76,14 +76,16 @@ class ArnormFilter(BaseFilter):  # type: ignore[misc]
     """Drops documents with more than `threshold` findings per 1,000 characters.
 
     The findings are those of :func:`arnorm.lint` with `preset` and `options`, counted on the
-    text as it reaches the filter. A kept document passes on untouched.
+    text as it reaches the filter. A kept document passes on untouched. There is no default
+    threshold: how dirty is too dirty depends on the corpus, so pick a high percentile of
+    :func:`findings_per_1000` over a sample of it.
     """
 
     name = "🧹 arnorm filter"
 
     def __init__(
         self,
-        threshold: float = 20.0,
+        threshold: float,
         *,
         preset: str | Config = "clean",
         exclusion_writer: Any = None,

@@ -136,6 +136,18 @@ def read_texts(path: Path) -> list[str]:
     return pq.read_table(path, columns=["text"]).column("text").to_pylist()
 
 
+def text_megabytes(path: Path) -> float:
+    """The UTF-8 size of the texts, read one row group at a time."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    source, total = pq.ParquetFile(path), 0
+    for number in range(source.num_row_groups):
+        column = source.read_row_group(number, columns=["text"]).column("text")
+        total += pc.sum(pc.binary_length(column)).as_py()
+    return total / 1e6
+
+
 def first_text(path: Path) -> str:
     import pyarrow.parquet as pq
 
@@ -338,7 +350,7 @@ def main() -> None:
     work = Path(args.work or tempfile.mkdtemp(prefix="arnorm-scale-"))
     try:
         corpus = build(data_folder(args.data), args.mb, work)
-        megabytes = sum(len(t.encode("utf-8")) for t in read_texts(corpus)) / 1e6
+        megabytes = text_megabytes(corpus)
         runs, want = [], None
         if "single" in engines:
             run, want = run_single(corpus)
