@@ -4,9 +4,9 @@
 >>> arnorm.clean("قال\N{NO-BREAK SPACE}الوزير\N{RIGHT-TO-LEFT MARK}")
 'قال الوزير'
 
-The public names are :func:`clean`, :func:`cleaner`, :func:`fix`, :func:`lint`, :func:`segment`,
-:class:`Segmenter`, :class:`Config` and the presets. Importing arnorm loads no data: the word
-list is read on the first call that needs it.
+The public names are :func:`clean`, :func:`cleaner`, :func:`correct_spelling`, :func:`fix`,
+:func:`lint`, :func:`segment`, :class:`Segmenter`, :class:`Config` and the presets. Importing
+arnorm loads no data: the word list is read on the first call that needs it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from arnorm.config import CLEAN, NONE, PRESETS, SEARCH, Config
 from arnorm.edits import Edit
 from arnorm.engine import Finding, Fixed, clean, cleaner, fix, lint
+from arnorm.lexicon.speller import correct_spelling
 from arnorm.splitter import Segmenter, segment
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "Segmenter",
     "clean",
     "cleaner",
+    "correct_spelling",
     "fix",
     "lint",
     "segment",

@@ -349,8 +349,8 @@ def fix(
     ``--unsafe-fixes``). `protect` lists spans of the input that the rules do not see at all
     (code in Markdown, say); `suppress` lists spans where edits of some rules are dropped.
 
-    >>> fix("x\N{NO-BREAK SPACE}`a\N{NO-BREAK SPACE}b`", protect=[(2, 7)]).text
-    'x `a\xa0b`'
+    >>> fix("س\N{NO-BREAK SPACE}`ا\N{NO-BREAK SPACE}ب`", protect=[(2, 7)]).text
+    'س `ا\xa0ب`'
     """
     _check_text(text)
     config = resolve(preset, options)
@@ -434,7 +434,7 @@ def _finding(edit: Edit, rule: Rule, offsets: OffsetMap) -> Finding:
 def explain(edits: Sequence[Edit]) -> Mapping[str, int]:
     """How many edits each rule code made (merged edits count for each of their codes).
 
-    >>> dict(explain(fix("a\N{NO-BREAK SPACE}b\N{NO-BREAK SPACE}c").edits))
+    >>> dict(explain(fix("ا\N{NO-BREAK SPACE}ب\N{NO-BREAK SPACE}ج").edits))
     {'AR104': 2}
     """
     counts: dict[str, int] = {}

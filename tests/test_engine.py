@@ -43,20 +43,21 @@ def test_a_text_that_needs_nothing_takes_one_pass() -> None:
     assert arnorm.fix("plain text").passes == 1
 
 
+# The no-break spaces are next to Arabic letters: AR104 acts in Arabic context only.
 def test_a_text_that_one_pass_fixes_takes_a_second_to_confirm() -> None:
-    fixed = arnorm.fix(f"a{NBSP}b")
-    assert (fixed.text, fixed.passes) == ("a b", 2)
+    fixed = arnorm.fix(f"ا{NBSP}ب")
+    assert (fixed.text, fixed.passes) == ("ا ب", 2)
 
 
 def test_a_later_rule_leaving_work_for_an_earlier_one_is_finished_next_pass() -> None:
     with extra_rules(LEAVES_NBSP):
-        fixed = arnorm.fix("a#b")
-        assert fixed.text == arnorm.clean("a#b") == "a b"
+        fixed = arnorm.fix("ا#ب")
+        assert fixed.text == arnorm.clean("ا#ب") == "ا ب"
         assert fixed.passes == 3  # AR997, then AR104, then a pass that changes nothing
         assert [(e.start, e.end, e.replacement, e.codes) for e in fixed.edits] == [
             (1, 2, " ", ("AR997", "AR104"))
         ]
-        assert [(f.code, f.start, f.end) for f in arnorm.lint("a#b")] == [
+        assert [(f.code, f.start, f.end) for f in arnorm.lint("ا#ب")] == [
             ("AR104", 1, 2),
             ("AR997", 1, 2),
         ]
@@ -64,13 +65,13 @@ def test_a_later_rule_leaving_work_for_an_earlier_one_is_finished_next_pass() ->
 
 def test_suppression_holds_on_every_pass() -> None:
     with extra_rules(LEAVES_NBSP):
-        fixed = arnorm.fix("a#b", suppress=[(1, 2, frozenset({"AR104"}))])
-        assert fixed.text == f"a{NBSP}b"
+        fixed = arnorm.fix("ا#ب", suppress=[(1, 2, frozenset({"AR104"}))])
+        assert fixed.text == f"ا{NBSP}ب"
 
 
 def test_protected_spans_hold_on_every_pass() -> None:
     with extra_rules(LEAVES_NBSP):
-        assert arnorm.fix("#`#`", protect=[(1, 4)]).text == " `#`"
+        assert arnorm.fix("ب#`#`", protect=[(2, 5)]).text == "ب `#`"
 
 
 def test_the_bound_returns_the_last_pass_with_the_log_composed() -> None:
@@ -88,7 +89,7 @@ def test_the_bound_returns_the_last_pass_with_the_log_composed() -> None:
 @pytest.mark.parametrize("safe_only", [False, True])
 def test_findings_without_a_fix_are_reported_once(safe_only: bool) -> None:
     with extra_rules(REPORT_ONLY, LEAVES_NBSP):
-        text = "XX #"
+        text = "XX #ب"
         assert arnorm.fix(text, safe_only=safe_only).passes == 3
         codes = [f.code for f in arnorm.lint(text)]
         assert codes.count("AR998") == 1

@@ -20,7 +20,7 @@ from arnorm.rules.base import Rule
 
 CONFIGS: list[Config] = list(PRESETS.values())
 for f in dataclasses.fields(Config):
-    if f.name in ("ignore", "extra_words", "never_split"):
+    if f.name in ("ignore", "extra_words", "never_split", "never_respell"):
         continue
     for value in _choices().get(f.name, (True,)):
         CONFIGS.append(dataclasses.replace(NONE, **{f.name: value}))

@@ -32,6 +32,7 @@ _NOT_OPTIONS = frozenset({"ignore"})
 _WORD_LIST_HELP = {
     "extra_words": "a word-list file (one word a line) of extra known words; repeatable",
     "never_split": "a word-list file (one word a line) of words never split; repeatable",
+    "never_respell": "a word-list file (one word a line) of words never respelt; repeatable",
 }
 
 

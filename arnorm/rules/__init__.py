@@ -4,7 +4,8 @@ The order is part of the design. Scraping repairs come first because they recove
 the other rules should see (mojibake before anything reads letters or quotes); invisible and
 Unicode-level repairs next, so that letters are letters; the run-on splitter runs on
 normalised letters but before diacritics are stripped or spelling is folded (its dictionary
-knows the unfolded spelling); typography comes last, and the balance check sees the final text.
+knows the unfolded spelling); the spelling rules (AR60x) read the words it leaves, before the
+folds; typography comes last, and the balance check sees the final text.
 
 A rule that reads what a later rule will change reads it as that rule will leave it, so that
 cleaning twice gives what cleaning once gave: the splitter reads runs folded and composed as
@@ -39,6 +40,7 @@ from arnorm.rules import (
     quotes,
     runons,
     spacing,
+    spelling,
 )
 from arnorm.rules.base import Rule
 
@@ -48,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     *invisibles.RULES,
     *letters.RULES,
     *runons.RULES,
+    *spelling.RULES,
     *marks.RULES,
     *digits.RULES,
     *folds.RULES,
