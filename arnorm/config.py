@@ -83,7 +83,7 @@ class Config:
     ignore: frozenset[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
-        for name, allowed in _choices().items():
+        for name, allowed in choices().items():
             value = getattr(self, name)
             if value not in allowed:
                 options = ", ".join(repr(a) for a in allowed)
@@ -96,7 +96,7 @@ class Config:
 
 
 @functools.cache
-def _choices() -> dict[str, tuple[object, ...]]:
+def choices() -> dict[str, tuple[object, ...]]:
     """The allowed values of each fixed-choice field, read from its ``Literal`` annotation."""
     hints = typing.get_type_hints(Config)
     return {

@@ -7,36 +7,35 @@ that AR104 turns into a space on the next pass), one never converges (it doubles
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
 import arnorm
 from arnorm.edits import apply_edits
 from arnorm.engine import MAX_PASSES
-from arnorm.rules.base import substitution_rule
+from arnorm.rules.base import Rule, substitution_rule
 from tests.cli_support import REPORT_ONLY, extra_rules
 
 NBSP = "\N{NO-BREAK SPACE}"
 DOC = "## What it does\n## Why\n## Example\n## Fix safety\n"
 
-LEAVES_NBSP = substitution_rule(
-    code="AR997",
-    name="test-leaves-nbsp",
-    message="Hash as a no-break space (test rule)",
-    doc=DOC,
-    enabled=lambda config: True,
-    pattern=lambda config: re.compile("#"),
-    replace=lambda match, config: NBSP,
-)
-DOUBLES_X = substitution_rule(
-    code="AR996",
-    name="test-doubles-x",
-    message="Every x doubled (test rule that never converges)",
-    doc=DOC,
-    enabled=lambda config: True,
-    pattern=lambda config: re.compile("x+"),
-    replace=lambda match, config: match.group() * 2,
-)
+
+def toy_rule(code: str, name: str, pattern: str, replace: Callable[[str], str]) -> Rule:
+    """A test rule, always on, that rewrites each match of `pattern` with `replace`."""
+    return substitution_rule(
+        code=code,
+        name=name,
+        message=f"{name} (test rule)",
+        doc=DOC,
+        enabled=lambda config: True,
+        pattern=lambda config: re.compile(pattern),
+        replace=lambda match, config: replace(match.group()),
+    )
+
+
+LEAVES_NBSP = toy_rule("AR997", "test-leaves-nbsp", "#", lambda found: NBSP)
+DOUBLES_X = toy_rule("AR996", "test-doubles-x", "x+", lambda found: found * 2)  # never converges
 
 
 def test_a_text_that_needs_nothing_takes_one_pass() -> None:

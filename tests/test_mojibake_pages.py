@@ -1,4 +1,4 @@
-"""AR441 through every code page it reads, short spans, mixed spans (phenomenon: mojibake
+"""AR701 through every code page it reads, short spans, mixed spans (phenomenon: mojibake
 beyond latin-1 and windows-1256). The sentences are written for the project."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def test_a_broken_second_half_is_read_back(sentence: str, codec: str) -> None:
 def test_undefined_bytes_written_by_ar108_are_read_back_too(codec: str) -> None:
     # An undefined byte shows as a C1 control, which AR108 may have written as windows-1252
     # (U+0088 as U+02C6) before the text came back. windows-1257 is not tested: the U+0160
-    # that AR108 writes for U+008A is its own byte D0. In one run AR441 comes first anyway.
+    # that AR108 writes for U+008A is its own byte D0. In one run AR701 comes first anyway.
     broken = through("في الوزير والمدير", codec)
     written = repair_c1_controls(broken)
     assert written != broken

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from strategies import arabic_text, non_arabic_text, spelling_text
 
 import arnorm
-from arnorm.config import CLEAN, NONE, PRESETS, SEARCH, Config, _choices
+from arnorm.config import CLEAN, NONE, PRESETS, SEARCH, Config, choices
 from arnorm.edits import apply_edits
 from arnorm.engine import active_rules
 from arnorm.script.chars import DELETABLE
@@ -23,7 +23,7 @@ SINGLE_OPTIONS: dict[str, Config] = {}
 for f in dataclasses.fields(Config):
     if f.name in ("ignore", "extra_words", "never_split", "never_respell"):
         continue
-    values = _choices().get(f.name, (True,))
+    values = choices().get(f.name, (True,))
     for value in values:
         if value != getattr(NONE, f.name):
             SINGLE_OPTIONS[f"{f.name}={value}"] = dataclasses.replace(NONE, **{f.name: value})

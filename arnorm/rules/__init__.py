@@ -7,12 +7,12 @@ normalised letters but before diacritics are stripped or spelling is folded (its
 knows the unfolded spelling); the spelling rules (AR60x) read the words it leaves, before the
 folds; typography comes last, and the balance check sees the final text.
 
-A rule that reads what a later rule will change reads it as that rule will leave it, so that
-cleaning twice gives what cleaning once gave: the splitter reads runs folded and composed as
-the folds and AR106 will leave them, AR201 reads a letter and a combining hamza as the letter
-AR106 will make, AR301 weighs only the marks that AR302, AR303, AR202 and AR106 will leave.
-The hamza composition (AR106) comes after every rule that changes letters or marks, since
-each of them can bring a letter and a combining hamza together.
+Each rule reads the text it is given. What a later rule leaves for an earlier one (a hamza that
+AR301 moves onto a letter, a fold that makes a run-on visible) the engine finds on its next
+pass (:mod:`arnorm.engine`, ``docs/engine.md``), so no rule predicts another. The order still
+matters for speed: most text reaches its fixpoint in one pass. The hamza composition (AR106)
+comes after every rule that changes letters or marks, since each of them can bring a letter and
+a combining hamza together.
 
 To add a rule, define it in the module of its theme and list it in that module's ``RULES``.
 Codes are public and never reused. The prefixes group them by theme: AR1xx invisible and

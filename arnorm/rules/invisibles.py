@@ -223,6 +223,7 @@ Safe: each control becomes the character it stands for.
     enabled=lambda config: config.controls,
     pattern=lambda config: _c1_character(),
     replace=lambda match, config: WINDOWS_1252_C1[match.group()],
+    fix=repair_c1_controls,
     trigger=lambda config: frozenset(WINDOWS_1252_C1),
     note=lambda match: (
         f"{describe(match.group())}: windows-1252 {WINDOWS_1252_C1[match.group()]!r}"
@@ -264,6 +265,7 @@ Safe: the text reads the same.
         enabled=lambda config: config.spaces,
         pattern=lambda config: _exotic_space(),
         replace=lambda match, config: _plain_space(match),
+        fix=replace_exotic_spaces,
         trigger=lambda config: EXOTIC_SPACES | LINE_SEPARATORS,
         note=lambda match: f"{describe(match.group())}: use a plain space",
     ),
@@ -295,6 +297,7 @@ Safe.
     enabled=lambda config: config.controls,
     pattern=lambda config: _controls(),
     replace=lambda match, config: _separate_or_remove(match),
+    fix=remove_control_characters,
     trigger=lambda config: REAL_CONTROLS,
     note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
 )
@@ -331,6 +334,7 @@ Safe.
         enabled=lambda config: config.invisibles,
         pattern=lambda config: _invisible(),
         replace=lambda match, config: _unless_latin(match),
+        fix=remove_invisible_characters,
         trigger=lambda config: INVISIBLE_FORMAT,
         note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
     ),
@@ -360,6 +364,7 @@ Safe.
     enabled=lambda config: config.joiners == "remove",
     pattern=lambda config: _joiner_in_word(),
     replace=lambda match, config: "",
+    fix=remove_joiners_in_arabic_words,
     trigger=lambda config: JOINERS,
     note=lambda match: ", ".join(sorted({describe(ch) for ch in match.group()})),
 )

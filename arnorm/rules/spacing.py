@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from arnorm.edits import Edit, apply_edits
-from arnorm.rules.base import Rule
+from arnorm.rules.base import Rule, ignoring_config
 from arnorm.rules.context import (
     ArabicLines,
     has_arabic_letter,
@@ -24,7 +24,7 @@ from arnorm.rules.context import (
     nearest_letter_is_arabic,
     only_when,
 )
-from arnorm.rules.quotes import (
+from arnorm.rules.pairing import (
     ALL_FAMILIES,
     CLOSE_CONTEXT,
     OPEN_CONTEXT,
@@ -147,7 +147,7 @@ def _space_inside_edits(text: str) -> Iterator[Edit]:
 def remove_space_inside_quotes(text: str) -> str:
     """Remove blanks just inside paired quotation marks and brackets in Arabic context.
 
-    Pairs are those of :func:`arnorm.rules.quotes.analyse`, in Arabic context (the quoted text
+    Pairs are those of :func:`arnorm.rules.pairing.analyse`, in Arabic context (the quoted text
     or the nearest word outside is Arabic); a pair of straight quotes with straight quotes of
     its kind inside is left as it is. A blank inside a mark that is glued to the word
     outside moves out ("صحفية" نيمار" is a quote spaced on the wrong side). Left alone:
@@ -327,9 +327,15 @@ def remove_trailing_whitespace(text: str) -> str:
 
 
 def _edits_rule(
-    code: str, name: str, message: str, doc: str, find: Callable[[str], Iterable[Edit]]
+    code: str,
+    name: str,
+    message: str,
+    doc: str,
+    find: Callable[[str], Iterable[Edit]],
+    fix: Callable[[str], str],
 ) -> Rule:
-    """A spacing rule from its finder; the fast path applies the same edits."""
+    """A spacing rule from its finder; its fast path is its fix function, which applies the
+    same edits."""
     return Rule(
         code,
         name,
@@ -338,7 +344,7 @@ def _edits_rule(
         True,
         lambda config: config.spacing,
         lambda text, config: find(text),
-        lambda text, config: apply_edits(text, find(text)),
+        ignoring_config(fix),
     )
 
 
@@ -413,6 +419,7 @@ lets a line break fall between a word and its comma, and tokenizers see a lone m
 Safe.
 """,
         _blanks_before_punctuation,
+        remove_space_before_punctuation,
     ),
 )
 
@@ -440,6 +447,7 @@ two words then form one token for every tool that splits on spaces.
 Safe: a space is added where the mark already separates two words.
 """,
         _missing_spaces,
+        add_space_after_punctuation,
     ),
 )
 
@@ -468,6 +476,7 @@ Double spaces come from stripped markup and careless editing (about 8 per MB of 
 Safe.
 """,
         _blank_runs,
+        collapse_blank_runs,
     ),
 )
 
@@ -494,6 +503,7 @@ pre-commit hook flags them.
 Safe.
 """,
         _trailing_blanks,
+        remove_trailing_whitespace,
     ),
 )
 

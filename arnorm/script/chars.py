@@ -35,7 +35,6 @@ PRESENTATION_BLOCKS: tuple[tuple[int, int], ...] = ((0xFB50, 0xFDFF), (0xFE70, 0
 
 TATWEEL = "\N{ARABIC TATWEEL}"
 SHADDA = "\N{ARABIC SHADDA}"
-DAGGER_ALEF = "\N{ARABIC LETTER SUPERSCRIPT ALEF}"
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
 ZWJ = "\N{ZERO WIDTH JOINER}"
 BOM = "\N{ZERO WIDTH NO-BREAK SPACE}"
@@ -55,10 +54,6 @@ def chars_where(
 
 def _category(*categories: str) -> Callable[[str], bool]:
     return lambda ch: unicodedata.category(ch) in categories
-
-
-def _named(prefix: str) -> Callable[[str], bool]:
-    return lambda ch: unicodedata.name(ch, "").startswith(prefix)
 
 
 def _in(ch: str, ranges: Iterable[tuple[int, int]]) -> bool:
@@ -233,22 +228,12 @@ _CONTROL_NAMES = {
 }
 
 
-def is_arabic_letter(ch: str) -> bool:
-    """True for a base-form Arabic-script letter.
-
-    >>> is_arabic_letter("ب"), is_arabic_letter("ی"), is_arabic_letter("b"), is_arabic_letter("ـ")
-    (True, True, False, False)
-    """
-    return ch in ARABIC_LETTERS
-
-
 # --- Letters, ligatures, marks and digits of the core rules (AR105-AR304) ------------------
 
 ARABIC_BASE_BLOCKS: tuple[tuple[int, int], ...] = tuple(
     block for block in ARABIC_BLOCKS if block not in PRESENTATION_BLOCKS
 )
 DOTTED_CIRCLE = "\N{DOTTED CIRCLE}"  # the conventional base for showing a mark on its own
-SUPERSCRIPT_ALEF = DAGGER_ALEF
 COMBINING_HAMZA_AND_MADDA = frozenset(
     "\N{ARABIC MADDAH ABOVE}\N{ARABIC HAMZA ABOVE}\N{ARABIC HAMZA BELOW}"
 )
