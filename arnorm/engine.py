@@ -180,6 +180,39 @@ def _clean(text: str, config: Config) -> str:
     return text
 
 
+def tally(text: str, config: Config) -> tuple[str, dict[str, int]]:
+    """The cleaned text and how many findings each rule has in it, with no edit log.
+
+    The passes of :func:`fix`, each rule's edits applied to the text it saw, but nothing
+    composed into a log: the counts equal those of :func:`lint` (a property test checks it),
+    and on news this runs about as fast as :func:`clean` (a finder that finds nothing costs
+    what a fast path that changes nothing costs).
+
+    >>> from arnorm.config import CLEAN
+    >>> tally("قال\N{NO-BREAK SPACE}الوزير\N{NO-BREAK SPACE}", CLEAN)
+    ('قال الوزير', {'AR104': 2, 'AR424': 1})
+    """
+    _check_text(text)
+    counts: dict[str, int] = {}
+    plan = _plan(config)
+    scanned: str | None = None
+    found: frozenset[str] = frozenset()
+    for rule, trigger in plan.steps:
+        if trigger is not None:
+            if text is not scanned:
+                scanned, found = text, plan.present(text)
+            if trigger.isdisjoint(found):
+                continue
+        edits = list(rule.find(text, config))
+        if not edits:
+            continue
+        for edit in edits:
+            counts[edit.code] = counts.get(edit.code, 0) + 1
+        if rule.fast is not unchanged:
+            text = apply_edits(text, edits)
+    return text, counts
+
+
 def _applied(rule: Rule, text: str, config: Config) -> str:
     return apply_edits(text, rule.find(text, config))
 
