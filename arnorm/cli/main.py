@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from arnorm.cli import check, clean, configfile, options, report, rules, split
+from arnorm.cli import check, clean, configfile, options, report, rules, serve, split
 
 
 def parsers() -> tuple[options.Parser, dict[str, options.Parser]]:
@@ -34,6 +34,7 @@ def parsers() -> tuple[options.Parser, dict[str, options.Parser]]:
     clean.add_parser(commands)
     report.add_parser(commands)
     rules.add_parser(commands)
+    serve.add_parser(commands)
     split.add_parser(commands)
     return parser, dict(commands.choices)
 
