@@ -45,7 +45,7 @@ def columns(data: Sequence[tuple[str, float]], *, label: str, height: int = 180)
 def bars(data: Sequence[tuple[str, float]], *, label: str, unit: str = "") -> str:
     """A horizontal bar chart: one bar per ``(label, value)``, value written at its end."""
     top = max((value for _, value in data), default=0) or 1
-    left, right = 190, 70
+    left, right = 250, 70
     height = BAR_HEIGHT * len(data) + 8
     parts = [_open(WIDTH, height, label)]
     for i, (name, value) in enumerate(data):

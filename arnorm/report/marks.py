@@ -76,6 +76,29 @@ def _span(edit: Edit, inner: str, kind: str) -> str:
     )
 
 
+def summary_of(code: str) -> str:
+    """The first sentence of a rule's "What it does", as plain text (for one-line lists).
+
+    >>> summary_of("AR104")
+    'Replaces no-break spaces (U+00A0), narrow no-break spaces, the en, em, thin and hair \
+spaces (U+2000-U+200A), the ideographic space and every other space separator (Unicode \
+category Zs) with a plain space.'
+    """
+    rule = BY_CODE.get(code)
+    if rule is None:
+        return ""
+    lines: list[str] = []
+    for line in rule.doc.strip().splitlines():
+        if line.startswith("#") or not line.strip():
+            if lines:
+                break
+            continue
+        lines.append(line.strip())
+    text = " ".join(lines).replace("`", "") or rule.message
+    end = text.find(". ")
+    return text[: end + 1] if end >= 0 else text
+
+
 def visible(text: str) -> str:
     """`text` as HTML, each character one cannot see shown as its name in a box.
 

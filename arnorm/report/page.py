@@ -18,7 +18,7 @@ from arnorm.config import Config
 from arnorm.engine import fix
 from arnorm.profile import DIRT_HALF, FAMILIES, OTHER, Family, family_of
 from arnorm.report import charts
-from arnorm.report.marks import before_after
+from arnorm.report.marks import before_after, summary_of
 from arnorm.report.survey import DIRT_BIN, LENGTH_EDGES, Excerpt, Survey
 from arnorm.rules import BY_CODE
 from arnorm.rules.runons import segmenter_of
@@ -76,7 +76,7 @@ def _totals(survey: Survey) -> str:
     inputs = ", ".join(survey.inputs[:10]) + (" …" if len(survey.inputs) > 10 else "")
     tiles = [
         ("documents", f"{survey.documents:,}"),
-        ("megabytes", f"{survey.megabytes:,.2f}"),
+        ("megabytes", _megabytes(survey.bytes)),
         ("findings per MB", f"{_per_mb(survey.findings, survey):,.0f}"),
         ("documents changed", _percent(survey.changed, survey.documents)),
         ("mean dirt score", f"{mean:.1f}"),
@@ -88,6 +88,16 @@ def _totals(survey: Survey) -> str:
         f"{survey.findings:,} findings in {survey.documents:,} documents.</p>"
         f'<div class="tiles">{cells}</div></header>'
     )
+
+
+def _megabytes(size: int) -> str:
+    """A size in MB, with enough decimals to be more than 0 when it is."""
+    mb = size / 1e6
+    return f"{mb:,.2f}" if mb >= 0.1 or not size else f"{mb:.1g}"
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def _percent(part: float, whole: float) -> str:
@@ -263,7 +273,7 @@ def _sources(survey: Survey) -> str:
 def _pair(excerpt: Excerpt, config: Config) -> str:
     before, after = before_after(fix(excerpt.text, preset=config))
     numbers = (
-        f" · dirt {excerpt.dirt:.1f}, {excerpt.findings:,} findings in "
+        f" · dirt {excerpt.dirt:.1f}, {_plural(excerpt.findings, 'finding')} in "
         f"{excerpt.characters:,} characters"
         if excerpt.characters
         else ""
@@ -281,8 +291,7 @@ def _examples(survey: Survey, config: Config) -> str:
         return ""
     blocks = []
     for code in sorted(survey.examples):
-        rule = BY_CODE.get(code)
-        summary = escape(rule.summary) if rule is not None else ""
+        summary = escape(summary_of(code))
         pairs = "".join(_pair(e, config) for e in survey.examples[code])
         blocks.append(
             f'<details id="ex-{code}"><summary><b>{code}</b> {escape(_name(code))} '

@@ -22,7 +22,7 @@ from typing import Any
 from arnorm.config import PRESETS, Config, _choices, resolve
 from arnorm.engine import fix, lint
 from arnorm.profile import profiled
-from arnorm.report.marks import before_after
+from arnorm.report.marks import before_after, summary_of
 from arnorm.report.page import asset
 from arnorm.rules import BY_CODE
 
@@ -101,7 +101,7 @@ def _rule(code: str) -> dict[str, object]:
     rule = BY_CODE[code]
     return {
         "name": rule.name,
-        "summary": rule.summary,
+        "summary": summary_of(code),
         "safe": rule.safe,
         "doc": doc_html(rule.doc),
     }

@@ -38,6 +38,19 @@
     return node;
   }
 
+  // Each Arabic word of an English message in its own <bdi>, so that the numbers and
+  // signs around it keep their places.
+  var ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
+  function isolated(node, message) {
+    var position = 0;
+    message.replace(ARABIC, function (word, at) {
+      node.append(message.slice(position, at), element("bdi", "", word));
+      position = at + word.length;
+      return word;
+    });
+    node.append(message.slice(position));
+  }
+
   function show(reply) {
     document.getElementById("before").innerHTML = reply.before;
     document.getElementById("after").innerHTML = reply.after;
@@ -61,8 +74,10 @@
       doc.innerHTML = rule.doc;
       var items = element("ul", "spots");
       mine.slice(0, 20).forEach(function (f) {
-        items.append(element("li", "", "at " + f.start + "–" + f.end + ": " + f.message +
-          (f.safe ? "" : " (unsafe fix)")));
+        var at = f.start === f.end ? "at " + f.start : "at " + f.start + "–" + f.end;
+        var item = element("li", "", at + ": ");
+        isolated(item, f.message + (f.safe ? "" : " (unsafe fix)"));
+        items.append(item);
       });
       block.append(head, items, doc);
       list.append(block);
