@@ -180,6 +180,12 @@ def profile(
 def profiled(text: str, config: Config) -> tuple[str, Profile]:
     """`text` cleaned under `config`, and its profile: one pass for both (``arnorm clean
     --annotate``)."""
+    cleaned, found, _ = measured(text, config)
+    return cleaned, found
+
+
+def measured(text: str, config: Config) -> tuple[str, Profile, list[str]]:
+    """:func:`profiled`, and the Arabic words of `text` it counted (for the report)."""
     cleaned, counts = tally(text, config)
     runs = _arabic_runs().findall(text)
     arabic = sum(map(len, runs))
@@ -193,7 +199,7 @@ def profiled(text: str, config: Config) -> tuple[str, Profile]:
         arabic_letters=arabic,
         changed=cleaned != text,
     )
-    return cleaned, found
+    return cleaned, found, runs
 
 
 def combined(profiles: Iterable[Profile]) -> Profile:

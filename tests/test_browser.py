@@ -107,8 +107,10 @@ def test_report_renders_offline_with_its_charts(browser: Any, report: Path, shot
     charts = page.locator("svg.chart")
     assert charts.count() == 3
     for i in range(3):
-        heights = charts.nth(i).locator("rect").evaluate_all(
-            "rects => rects.map(r => r.getBoundingClientRect().height)"
+        heights = (
+            charts.nth(i)
+            .locator("rect")
+            .evaluate_all("rects => rects.map(r => r.getBoundingClientRect().height)")
         )
         assert max(heights) > 10, f"chart {i} draws no bar"
         caption = charts.nth(i).locator("xpath=following-sibling::figcaption").inner_text()

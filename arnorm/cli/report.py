@@ -133,17 +133,25 @@ def _surveyed(args: argparse.Namespace, config: Config) -> Survey:
     survey = Survey(config=_describe(args))
     enabled = sys.stderr.isatty() if args.progress is None else args.progress
     for path in args.paths:
-        with _open(path) as source:
-            reader = Reader(source, CHUNK_BYTES, args.max_line_bytes)
-            task = _task(args, config, path, reader)
-            if args.sample:
-                survey.merge(_sampled(source, task, args, path, reader.line))
-                survey.inputs.append(path)
-                continue
-            with progress.bar(_size(source), enabled) as bar:
-                survey.merge(_survey_input(reader, task, args, path, bar))
+        try:
+            survey.merge(_survey_path(path, args, config, enabled))
+        except InputError as error:
+            message = str(error)
+            raise InputError(
+                message if message.startswith(path) else f"{path}: {message}"
+            ) from None
         survey.inputs.append(path)
     return survey
+
+
+def _survey_path(path: str, args: argparse.Namespace, config: Config, enabled: bool) -> Survey:
+    with _open(path) as source:
+        reader = Reader(source, CHUNK_BYTES, args.max_line_bytes)
+        task = _task(args, config, path, reader)
+        if args.sample:
+            return _sampled(source, task, args, path, reader.line)
+        with progress.bar(_size(source), enabled) as bar:
+            return _survey_input(reader, task, args, path, bar)
 
 
 def _describe(args: argparse.Namespace) -> str:

@@ -27,9 +27,8 @@ from typing import Any
 
 from arnorm.config import Config
 from arnorm.engine import lint
-from arnorm.profile import Profile, profiled
+from arnorm.profile import Profile, measured
 from arnorm.rules.runons import segmenter_of
-from arnorm.splitter.runs import run_pattern
 
 #: The dirt score histogram has bins of this width (0-5, 5-10, ... 95-100).
 DIRT_BIN = 5
@@ -215,11 +214,14 @@ class Surveyor:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.segmenter = segmenter_of(config)
-        self._unknown: dict[str, str | None] = {}  # run -> its key when an unknown word
+        self._unknown: dict[str, str | None] = {}  # word -> its key when an unknown word
+        self._ordinary: set[str] = set()  # words known not to be unknown ones
+        self._examples: Counter[str] = Counter()  # examples kept per rule, in all surveys
+        self._worst: list[tuple[bool, float, int]] = []  # a heap of the worst ranks kept
 
     def add(self, survey: Survey, text: str, source: str, where: str) -> None:
         """Profile `text` (found at `where` in `source`) and add it to `survey`."""
-        _, found = profiled(text, self.config)
+        _, found, words = measured(text, self.config)
         size = len(text.encode("utf-8", "surrogatepass"))
         dirt = found.dirt
         _add_totals(survey, found, size, dirt)
@@ -234,14 +236,19 @@ class Surveyor:
             self._add_examples(survey, text, found, source, where, dirt)
         if found.counts.get("AR501"):
             self._add_cuts(survey, text)
-        self._add_unknown(survey, text)
+        self._add_unknown(survey, words)
 
     def _add_examples(
         self, survey: Survey, text: str, found: Profile, source: str, where: str, dirt: float
     ) -> None:
-        wanted = [c for c in found.counts if len(survey.examples.get(c, ())) < EXAMPLES_PER_RULE]
+        """Keep `text` as an example of its rules, or among the worst, while there is room.
+
+        Room is judged by what this surveyor has kept in all its surveys (one per chunk), so
+        that only a few documents are linted for their positions, however many chunks."""
+        kept = self._examples
+        wanted = [c for c in found.counts if kept[c] < EXAMPLES_PER_RULE]
         rank = _rank(found.characters, dirt, found.findings)
-        worthy = len(survey.worst) < WORST_KEPT or rank > _rank_of(survey.worst[-1])
+        worthy = len(self._worst) < WORST_KEPT or rank > self._worst[0]
         if not wanted and not worthy:
             return
         starts: dict[str, list[int]] = {}
@@ -251,11 +258,15 @@ class Surveyor:
             if code in starts:
                 excerpt = _excerpt(text, starts[code][:1])
                 survey.examples.setdefault(code, []).append(Excerpt(excerpt, source, where))
+                kept[code] += 1
         if worthy:
             every = sorted(s for positions in starts.values() for s in positions)
             excerpt = _excerpt(text, every)
             worst = Excerpt(excerpt, source, where, dirt, found.findings, found.characters)
             survey.worst = _worst_of([*survey.worst, worst])
+            heapq.heappush(self._worst, rank)
+            if len(self._worst) > WORST_KEPT:
+                heapq.heappop(self._worst)
 
     def _add_cuts(self, survey: Survey, text: str) -> None:
         for split in self.segmenter.splits(text):
@@ -264,21 +275,23 @@ class Surveyor:
             kept = sorted(survey.cuts.items(), key=lambda item: item[1].margin)[:SPLITS_KEPT]
             survey.cuts = dict(kept)
 
-    def _add_unknown(self, survey: Survey, text: str) -> None:
-        known = self._unknown
-        words = []
-        for run in run_pattern().findall(text):
-            key = known.get(run, "")
+    def _add_unknown(self, survey: Survey, words: list[str]) -> None:
+        """Count the unknown words among `words` (the Arabic words of a document). Most are
+        words seen before and known to be ordinary: one set difference finds the others."""
+        fresh = set(words).difference(self._ordinary)
+        for word in fresh:
+            key = self._unknown.get(word, "")
             if key == "":
-                key = known[run] = self._unknown_key(run)
-                if len(known) > 200_000:
-                    known.clear()
-            if key is not None:
-                words.append(key)
-        if words:
-            survey.unknown.update(words)
-            if len(survey.unknown) > 2 * UNKNOWN_KEPT:
-                _cap_counter(survey.unknown, UNKNOWN_KEPT)
+                key = self._unknown[word] = self._unknown_key(word)
+            if key is None:
+                self._ordinary.add(word)
+            else:
+                survey.unknown[key] += words.count(word)
+        if len(self._ordinary) > 500_000 or len(self._unknown) > 100_000:
+            self._ordinary.clear()
+            self._unknown.clear()
+        if len(survey.unknown) > 2 * UNKNOWN_KEPT:
+            _cap_counter(survey.unknown, UNKNOWN_KEPT)
 
     def _unknown_key(self, run: str) -> str | None:
         """The lookup key of `run` when it is a long word unknown to the lexicon that the

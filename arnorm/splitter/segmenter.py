@@ -154,6 +154,7 @@ class Segmenter:
         self._pieces: dict[tuple[str, Ends], tuple[str, ...]] = {}
         self._piece_scores: dict[str, float | None] = {}
         self._genuine: dict[str, float] = {}
+        self._split_runs: dict[str, RunSplit | None] = {}  # run -> its split at offset 0
 
     def key(self, word: str) -> str:
         """The form of `word` this segmenter looks up: its lookup key, folded by its spelling."""
@@ -172,8 +173,18 @@ class Segmenter:
     def split_points(self, text: str) -> list[int]:
         """Positions in `text` before which a space belongs, in increasing order."""
         tokens = text.split()
+        cut = self._cut_tokens(tokens)
+        if not cut:
+            return []
+        points: list[int] = []
+        for match in _tokens_among(text, cut, len(tokens)):
+            points.extend(match.start() + offset for offset in cut[match.group()])
+        return points
+
+    def _cut_tokens(self, tokens: list[str]) -> dict[str, list[int]]:
+        """The tokens among `tokens` that get a space, with the offsets of their spaces."""
         if self._whole_tokens.issuperset(tokens):
-            return []  # the fast path: every token was seen before and needs no space
+            return {}  # the fast path: every token was seen before and needs no space
         cut: dict[str, list[int]] = {}
         for token in set(tokens).difference(self._whole_tokens):
             cuts = self._token_cuts(token)
@@ -181,12 +192,7 @@ class Segmenter:
                 cut[token] = cuts
             elif len(self._whole_tokens) < CACHE_SIZE:
                 self._whole_tokens.add(token)
-        if not cut:
-            return []
-        points: list[int] = []
-        for match in _tokens_among(text, cut, len(tokens)):
-            points.extend(match.start() + offset for offset in cut[match.group()])
-        return points
+        return cut
 
     def _token_cuts(self, token: str) -> list[int]:
         if self._zipf(self._fold(token)) >= KNOWN_ZIPF:
@@ -197,19 +203,36 @@ class Segmenter:
         return cuts
 
     def splits(self, text: str) -> Iterator[RunSplit]:
-        """Every run of `text` that is split, with its pieces and scores (for lint)."""
-        for match in run_pattern().finditer(text):
-            cuts = self.run_splits(match.group())
-            if not cuts:
-                continue
-            run = Run.read(match.group(), self.spelling)
-            pieces = self.pieces(run.key, run.ends)
-            best = self.best_split(run.key, run.ends)
+        """Every run of `text` that is split, with its pieces and scores (for lint): only the
+        tokens that :meth:`split_points` cuts are read again."""
+        tokens = text.split()
+        cut = self._cut_tokens(tokens)
+        if not cut:
+            return
+        for token in _tokens_among(text, cut, len(tokens)):
+            for match in run_pattern().finditer(token.group()):
+                split = self._run_split(match.group())
+                if split is not None:
+                    at = token.start() + match.start()
+                    yield split._replace(points=tuple(at + point for point in split.points))
+
+    def _run_split(self, run: str) -> RunSplit | None:
+        """The split of one run (points relative to its start), cached: lint and the report
+        ask for the same runs again and again, and its search costs more than the decision."""
+        if run in self._split_runs:
+            return self._split_runs[run]
+        cuts = self.run_splits(run)
+        found = None
+        if cuts:
+            read = Run.read(run, self.spelling)
+            pieces = self.pieces(read.key, read.ends)
+            best = self.best_split(read.key, read.ends)
             score = best.score if best is not None else math.nan
-            after_end = set(_cuts(pieces)[1:-1]) <= run.ends
-            points = tuple(match.start() + cut for cut in cuts)
-            whole = self.whole_score(run.key, run.ends)
-            yield RunSplit(points, pieces, score, whole, after_end)
+            after_end = set(_cuts(pieces)[1:-1]) <= read.ends
+            whole = self.whole_score(read.key, read.ends)
+            found = RunSplit(cuts, pieces, score, whole, after_end)
+        _remember(self._split_runs, run, found)
+        return found
 
     # --- run level --------------------------------------------------------------------------
 
