@@ -278,7 +278,7 @@ class Surveyor:
     def _add_unknown(self, survey: Survey, words: list[str]) -> None:
         """Count the unknown words among `words` (the Arabic words of a document). Most are
         words seen before and known to be ordinary: one set difference finds the others."""
-        fresh = set(words).difference(self._ordinary)
+        fresh = {w for w in words if len(w) >= UNKNOWN_MIN_LETTERS}.difference(self._ordinary)
         for word in fresh:
             key = self._unknown.get(word, "")
             if key == "":
