@@ -41,9 +41,9 @@ class Config:
     """
 
     # Scraping repairs (run first: they recover the text the other rules should see).
-    mojibake: bool = True  # AR441: UTF-8 read as windows-1256 / latin-1 / windows-1252
-    html_entities: bool = True  # AR431: &quot; &#1575; ... decoded
-    html_tags: bool = False  # AR432: stray <br>, <p> in scraped text become line breaks
+    mojibake: bool = True  # AR701: UTF-8 read as windows-1256 / latin-1 / windows-1252
+    html_entities: bool = True  # AR702: &quot; &#1575; ... decoded
+    html_tags: bool = False  # AR703: stray <br>, <p> in scraped text become line breaks
 
     # Invisible and Unicode-level repairs.
     invisibles: bool = True  # AR101: zero width space, bidi controls, soft hyphen ...

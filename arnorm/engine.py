@@ -4,6 +4,18 @@
 composes them into one log against the input. ``lint`` walks the same passes and reports each
 rule's edits at their input positions. All three share :func:`active_rules`, so they run the
 same rules in the same order.
+
+The engine runs to a fixpoint. A *pass* runs every active rule once, in pipeline order, each
+rule reading the text the rules before it left. When a pass changed the text, the engine runs
+another pass over its output, so that a rule never has to predict what a later rule will make
+of the text: whatever a later rule leaves for an earlier one, the next pass finds. It stops
+after the first pass that changes nothing, or after :data:`MAX_PASSES` passes; a text that
+needs no change costs one pass, and one that a pass changes costs a second pass to confirm the
+fixpoint (the rules' triggers skip most of it, since the characters that set them off are
+gone). When the bound is reached the output of the last pass is returned as it is, with the
+edits of every pass composed into one log against the input (:func:`arnorm.edits.compose`),
+so ``fix(...).text == clean(...)`` and the log replays to the text either way. ``Fixed.passes``
+says how many passes ran. ``docs/engine.md`` explains the design.
 """
 
 from __future__ import annotations
@@ -14,11 +26,16 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from arnorm import rules as registry
 from arnorm.config import Config, resolve
 from arnorm.edits import Edit, OffsetMap, apply_edits, compose
-from arnorm.rules import BY_CODE, RULES
 from arnorm.rules.base import Rule, unchanged
 from arnorm.script.chars import char_class
+
+#: The most passes the engine runs over a text (see the module docstring). Real text reaches
+#: its fixpoint in one or two; a third pass that still changes the text is the sign of two
+#: rules undoing each other, and its output is returned rather than looping forever.
+MAX_PASSES = 3
 
 
 @dataclass(frozen=True)
@@ -54,6 +71,8 @@ class Fixed:
     input: str
     text: str
     edits: tuple[Edit, ...]
+    #: How many passes of the rules ran (1 when the first pass changed nothing).
+    passes: int = 1
     _offsets: list[OffsetMap] = field(default_factory=list, repr=False, compare=False)
 
     @property
@@ -77,7 +96,7 @@ class Fixed:
 @functools.lru_cache(maxsize=64)
 def active_rules(config: Config) -> tuple[Rule, ...]:
     """The rules that `config` switches on, in pipeline order."""
-    return tuple(rule for rule in RULES if rule.runs(config))
+    return tuple(rule for rule in registry.RULES if rule.runs(config))
 
 
 class _Plan:
@@ -168,6 +187,16 @@ def cleaner(preset: str | Config = "clean", **options: object) -> Callable[[str]
 def _clean(text: str, config: Config) -> str:
     _check_text(text)
     plan = _plan(config)
+    for _ in range(MAX_PASSES):
+        fixed = _clean_pass(text, plan, config)
+        if fixed is text or fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def _clean_pass(text: str, plan: _Plan, config: Config) -> str:
+    """One pass of the fast paths of `plan` over `text`."""
     scanned: str | None = None
     found: frozenset[str] = frozenset()
     for fix_fast, trigger in plan.fixes:
@@ -234,18 +263,42 @@ class _Pass:
     log: list[Edit]  # the log against the input before this pass
 
 
+@dataclass
+class _Run:
+    """The state of a run on the log path: the text so far and its log against `source`."""
+
+    source: str
+    text: str
+    log: list[Edit] = field(default_factory=list)
+    steps: list[_Pass] = field(default_factory=list)  # each rule's turn that found something
+    passes: int = 0
+
+
 def _run(
     text: str, config: Config, *, safe_only: bool, suppress: Sequence[Suppression] = ()
-) -> tuple[str, list[Edit], list[_Pass]]:
-    """Run the active rules one after another on the log path.
+) -> _Run:
+    """Run the passes of the active rules on the log path, to a fixpoint (bounded).
 
-    Returns the fixed text, its log against the input, and each pass that found something.
-    Edits that fall in a suppressed span of the input are dropped before they are applied.
+    Returns the fixed text, its log against the input, each rule's turn that found something
+    and the number of passes. Edits that fall in a suppressed span of the input are dropped
+    before they are applied.
     """
-    source = text
-    log: list[Edit] = []
-    passes: list[_Pass] = []
+    run = _Run(text, text)
     plan = _plan(config)
+    while run.passes < MAX_PASSES:
+        before = run.text
+        run.passes += 1
+        _run_pass(run, plan, config, safe_only, suppress)
+        if run.text == before:
+            break
+    return run
+
+
+def _run_pass(
+    run: _Run, plan: _Plan, config: Config, safe_only: bool, suppress: Sequence[Suppression]
+) -> None:
+    """One pass of the rules of `plan` over ``run.text``, on the log path."""
+    text, log, source = run.text, run.log, run.source
     scanned: str | None = None
     found: frozenset[str] = frozenset()
     for rule, trigger in plan.steps:
@@ -259,12 +312,12 @@ def _run(
             edits = _unsuppressed(edits, OffsetMap(log), suppress)
         if not edits:
             continue
-        passes.append(_Pass(rule, edits, log))
+        run.steps.append(_Pass(rule, edits, log))
         applied = [e for e in edits if e.replacement is not None and (e.safe or not safe_only)]
         if applied:
             log = compose(log, text, applied, source=source)
             text = apply_edits(text, applied)
-    return text, log, passes
+    run.text, run.log = text, log
 
 
 def _unsuppressed(
@@ -336,10 +389,9 @@ def fix(
     config = resolve(preset, options)
     masked = mask(text, protect)
     suppress = _with_protect(suppress, protect)
-    fixed, log, _ = _run(masked, config, safe_only=safe_only, suppress=suppress)
-    if protect:
-        fixed = _unmask(text, fixed, log, protect)
-    return Fixed(text, fixed, tuple(log))
+    run = _run(masked, config, safe_only=safe_only, suppress=suppress)
+    fixed = _unmask(text, run.text, run.log, protect) if protect else run.text
+    return Fixed(text, fixed, tuple(run.log), run.passes)
 
 
 def _with_protect(suppress: Sequence[Suppression], protect: Sequence[Span]) -> list[Suppression]:
@@ -364,20 +416,23 @@ def lint(
     config = resolve(preset, options)
     masked = mask(text, protect)
     suppress = _with_protect(suppress, protect)
-    _, _, passes = _run(masked, config, safe_only=False, suppress=suppress)
-    findings = _findings(passes)
-    if any(not e.safe for step in passes for e in step.edits if e.replacement is not None):
+    steps = _run(masked, config, safe_only=False, suppress=suppress).steps
+    findings = _findings(steps)
+    if any(not e.safe for step in steps for e in step.edits if e.replacement is not None):
         findings = _safe_as_fix_sees_it(findings, masked, config, suppress)
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     return findings
 
 
-def _findings(passes: Sequence[_Pass]) -> list[Finding]:
-    findings: list[Finding] = []
-    for step in passes:
+def _findings(steps: Sequence[_Pass]) -> list[Finding]:
+    """The findings of every rule's turn at input positions, each once: a finding that a
+    later pass makes again (one without a fix, or an unsafe one that a safe-only run left in
+    the text) is the same finding."""
+    findings: dict[Finding, None] = {}
+    for step in steps:
         offsets = OffsetMap(step.log)
-        findings.extend(_finding(edit, step.rule, offsets) for edit in step.edits)
-    return findings
+        findings.update(dict.fromkeys(_finding(edit, step.rule, offsets) for edit in step.edits))
+    return list(findings)
 
 
 def _safe_as_fix_sees_it(
@@ -390,8 +445,8 @@ def _safe_as_fix_sees_it(
     was dropped, a number that reads as Arabic once a word is split off it) is not applied by
     a safe-only fix, so it must not be counted as safely fixable.
     """
-    _, _, safe_passes = _run(text, config, safe_only=True, suppress=suppress)
-    applied = {_identity(f) for f in _findings(safe_passes) if f.safe and f.replacement is not None}
+    safe_steps = _run(text, config, safe_only=True, suppress=suppress).steps
+    applied = {_identity(f) for f in _findings(safe_steps) if f.safe and f.replacement is not None}
     return [
         f if not f.safe or _identity(f) in applied else dataclasses.replace(f, safe=False)
         for f in findings
@@ -405,7 +460,7 @@ def _identity(finding: Finding) -> tuple[str, int, int, str | None]:
 def _finding(edit: Edit, rule: Rule, offsets: OffsetMap) -> Finding:
     start, end = offsets.to_source(edit.start, edit.end)
     message = edit.note or rule.message
-    name = BY_CODE[edit.code].name
+    name = registry.BY_CODE[edit.code].name
     return Finding(edit.code, name, message, start, end, edit.replacement, edit.safe)
 
 

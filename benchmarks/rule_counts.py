@@ -133,7 +133,7 @@ def broken(line: str, codec: str, *, half: bool) -> str | None:
 
 
 def print_mojibake_round_trip(lines: Sequence[str]) -> None:
-    rule = BY_CODE["AR441"]
+    rule = BY_CODE["AR701"]
     print("\n## mojibake round trip on clean_sentences.txt (restored exactly / lines)")
     for codec in ("cp1256", "latin-1", "cp1252"):
         for half in (False, True):
@@ -145,7 +145,7 @@ def print_mojibake_round_trip(lines: Sequence[str]) -> None:
 
 
 def print_mojibake_false_repairs(data: Path) -> None:
-    rule = BY_CODE["AR441"]
+    rule = BY_CODE["AR701"]
     changed = total = 0
     for path in sorted(p for p in data.rglob("*") if p.is_file()):
         try:
@@ -154,7 +154,7 @@ def print_mojibake_false_repairs(data: Path) -> None:
             continue
         total += len(lines)
         changed += sum(rule.fix(line, CLEAN) != line for line in lines)
-    print(f"lines of every file under {data.name}/ that AR441 changes: {changed:,} / {total:,}")
+    print(f"lines of every file under {data.name}/ that AR701 changes: {changed:,} / {total:,}")
 
 
 def _ftfy(pairs: Sequence[tuple[str, str]], codec: str) -> str:

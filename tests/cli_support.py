@@ -94,16 +94,16 @@ UNSAFE = substitution_rule(
 @contextlib.contextmanager
 def extra_rules(*extra: Rule) -> Iterator[None]:
     """Register `extra` rules (at the end of the pipeline) for the duration of a test."""
-    saved = (rules.RULES, dict(rules.BY_CODE), dict(rules.BY_NAME), engine.RULES)
+    saved = (rules.RULES, dict(rules.BY_CODE), dict(rules.BY_NAME))
     everything = (*rules.RULES, *extra)
-    rules.RULES = engine.RULES = everything
+    rules.RULES = everything
     rules.BY_CODE.update({rule.code: rule for rule in extra})
     rules.BY_NAME.update({rule.name: rule for rule in extra})
     engine.forget_plans()
     try:
         yield
     finally:
-        rules.RULES, engine.RULES = saved[0], saved[3]
+        rules.RULES = saved[0]
         rules.BY_CODE.clear()
         rules.BY_CODE.update(saved[1])
         rules.BY_NAME.clear()

@@ -1,5 +1,6 @@
-"""The README's command-line examples are real: each ``console`` block is run and its output
-compared, and every configuration key and hook is documented (phenomenon: documentation)."""
+"""The README's and docs/cli.md's command-line examples are real: each ``console`` block is run
+and its output compared, and every configuration key and hook is documented (phenomenon:
+documentation)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from arnorm.cli import options
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+CLI_DOC = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
 
 
-def console_blocks() -> list[str]:
-    return re.findall(r"^```console\n(.*?)^```$", README, flags=re.MULTILINE | re.DOTALL)
+def console_blocks(text: str = README + CLI_DOC) -> list[str]:
+    return re.findall(r"^```console\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL)
 
 
 def section(title: str) -> str:
@@ -54,7 +56,7 @@ def test_readme_console_examples(
 
 
 def test_there_are_console_examples_for_each_command() -> None:
-    commands = {argv[0] for block in console_blocks() for argv, _ in sessions(block)}
+    commands = {argv[0] for block in console_blocks(README) for argv, _ in sessions(block)}
     assert commands >= {"check", "fix", "clean"}
 
 

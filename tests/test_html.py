@@ -1,4 +1,4 @@
-"""HTML left in scraped text: character references (AR431) and stray tags (AR432)."""
+"""HTML left in scraped text: character references (AR702) and stray tags (AR703)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ ENTITY_NOOPS = [
 @pytest.mark.parametrize(("text", "expected"), ENTITY_FIXES)
 def test_entity_fixes(text: str, expected: str) -> None:
     assert entities(text) == expected
-    assert {f.code for f in arnorm.lint(text, preset=NONE, html_entities=True)} == {"AR431"}
+    assert {f.code for f in arnorm.lint(text, preset=NONE, html_entities=True)} == {"AR702"}
 
 
 @pytest.mark.parametrize("text", ENTITY_NOOPS)
@@ -78,7 +78,7 @@ TAG_NOOPS = [
 @pytest.mark.parametrize(("text", "expected"), TAG_FIXES)
 def test_tag_fixes(text: str, expected: str) -> None:
     assert tags(text) == expected
-    assert {f.code for f in arnorm.lint(text, preset=NONE, html_tags=True)} == {"AR432"}
+    assert {f.code for f in arnorm.lint(text, preset=NONE, html_tags=True)} == {"AR703"}
 
 
 @pytest.mark.parametrize("text", TAG_NOOPS)

@@ -1,4 +1,4 @@
-"""Mojibake: UTF-8 read as windows-1256, latin-1 or windows-1252 (AR441)."""
+"""Mojibake: UTF-8 read as windows-1256, latin-1 or windows-1252 (AR701, formerly AR441)."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ MOJIBAKE_NOOPS = [pytest.param(line, id=f"negative {i}") for i, line in enumerat
 @pytest.mark.parametrize(("text", "expected"), MOJIBAKE_FIXES)
 def test_mojibake_fixes(text: str, expected: str) -> None:
     assert mojibake(text) == expected
-    assert {f.code for f in arnorm.lint(text, preset=NONE, mojibake=True)} == {"AR441"}
+    assert {f.code for f in arnorm.lint(text, preset=NONE, mojibake=True)} == {"AR701"}
 
 
 @pytest.mark.parametrize("text", MOJIBAKE_NOOPS)

@@ -65,12 +65,12 @@ CONFIGS = {
 @example("theفي,ء۰")  # AR304 read "the" as glued to the number until AR411 made , a ،
 @example("۰،پنجره")  # the Persian passage ran through the comma until AR422 spaced it
 @example("۰،\ufb52")  # the same once AR105 made the form a Persian letter
-@example("ط§ظ„\ufe77")  # AR441 read the fatha form as a letter; AR105 makes tatweel + fatha
+@example("ط§ظ„\ufe77")  # AR701 read the fatha form as a letter; AR105 makes tatweel + fatha
 @example("ط§ظ„\ufb56ط§ظ„")  # ﭖ ended the span; AR105 makes پ, which cp1256 shows for 81
 @example("\ufdf2ط§ظ„")  # search: AR107 spells ﷲ out with a space, so it is no glue
 @example("ط§ظ„ـ\ufdf2")  # the same after a tatweel
 @example("\ufd40\u200cفي")  # search: AR103 did not see the ligature as a letter until AR107
-@example("ط§ظ„\ufc26")  # AR441 read the ligature ﰦ as glue; AR105 makes it ط, a lead
+@example("ط§ظ„\ufc26")  # AR701 read the ligature ﰦ as glue; AR105 makes it ط, a lead
 def test_clean_is_idempotent(config: Config, text: str) -> None:
     once = arnorm.clean(text, preset=config)
     assert arnorm.clean(once, preset=config) == once
@@ -144,7 +144,7 @@ SAFE_FIX_CONFIGS = {"preset clean": CLEAN, "preset search": SEARCH, **COMBINATIO
 @example("الھیئةفی")  # the final yeh was judged on the run, the safe split made it a word
 @example("علیـ\u0654")  # tatweel=strip: the hamza came to the final yeh, which is then no choice
 @example("ما\u0653ی")  # the yeh's evidence did not fold ا + madda as AR202 folds آ
-@example("ط§ظ„\ufcf2")  # AR441 read ﳲ as a letter; AR105 makes it tatweel and marks
+@example("ط§ظ„\ufcf2")  # AR701 read ﳲ as a letter; AR105 makes it tatweel and marks
 def test_a_safe_fix_leaves_nothing_safe_to_fix(config: Config, text: str) -> None:
     fixed = arnorm.fix(text, preset=config, safe_only=True).text
     findings = arnorm.lint(fixed, preset=config)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from arnorm.rules import BY_CODE, RULES, matching
+import arnorm
+from arnorm.rules import ALIASES, BY_CODE, RULES, matching
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -38,3 +39,50 @@ def test_selectors_take_codes_prefixes_and_names() -> None:
     assert matching(["AR101"]) == {"AR101"}
     assert matching(["invisible-character"]) == {"AR101"}
     assert "AR101" in matching(["AR1"])
+
+
+#: Mojibake of "الرياض" (its UTF-8 read as windows-1256), and a stray HTML reference.
+SCRAPED = "\u0637\u00a7\u0638\u201e\u0637\u00b1\u0638\u0679\u0637\u00a7\u0637\u00b6 &quot;"
+
+
+def test_scraping_repairs_have_a_prefix_of_their_own() -> None:
+    assert matching(["AR7"]) == {"AR701", "AR702", "AR703"}
+    assert not matching(["AR4"]) & matching(["AR7"])  # --ignore AR4: typography only
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        pytest.param(["AR441"], {"AR701"}, id="old mojibake code"),
+        pytest.param(["ar431"], {"AR702"}, id="old entity code, any case"),
+        pytest.param(["AR43"], {"AR702", "AR703"}, id="old prefix matching only old codes"),
+    ],
+)
+def test_old_codes_still_select_their_rules(old: list[str], new: set[str]) -> None:
+    assert matching(old) == new
+
+
+def test_old_codes_are_never_reused() -> None:
+    assert not set(ALIASES) & set(BY_CODE)
+    assert len(ALIASES) == len(set(ALIASES))
+
+
+def test_an_old_code_in_ignore_switches_the_rule_off() -> None:
+    assert arnorm.clean(SCRAPED) == 'الرياض "'
+    assert arnorm.clean(SCRAPED, ignore={"AR441", "AR431"}) == SCRAPED
+    assert {f.code for f in arnorm.lint(SCRAPED)} >= {"AR701", "AR702"}
+
+
+def test_old_codes_work_on_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cli_support import run
+
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(SCRAPED + "\n", encoding="utf-8")
+    Path("b.txt").write_text(SCRAPED + " # arnorm: ignore[AR441]\n", encoding="utf-8")
+    found = run("check", "--select", "AR441", "a.txt", "b.txt")
+    assert found.code == 1
+    assert "AR701" in found.out
+    assert "b.txt" not in found.out
+    assert "# AR701 mojibake" in run("rules", "AR441").out

@@ -8,7 +8,7 @@ import sys
 
 from arnorm.cli import options
 from arnorm.config import PRESETS
-from arnorm.rules import BY_CODE, BY_NAME, RULES, matching
+from arnorm.rules import BY_CODE, BY_NAME, RULES, matching, rule_of
 from arnorm.rules.base import Rule
 
 
@@ -30,7 +30,7 @@ def presets_of(rule: Rule) -> list[str]:
 
 def run_rules(args: argparse.Namespace) -> int:
     selector = args.rule
-    single = BY_CODE.get((selector or "").upper()) or BY_NAME.get(selector or "")
+    single = rule_of(selector or "") or BY_NAME.get(selector or "")
     if single is not None and args.format == "text":
         print(explain(single))
         return 0
@@ -48,7 +48,10 @@ def explain(rule: Rule) -> str:
     """A rule's title line, its documentation, and where it is on."""
     on = ", ".join(presets_of(rule)) or "no preset (switch it on with its option)"
     safety = "safe" if rule.safe else "unsafe"
-    return f"# {rule.code} {rule.name}\n\n{rule.doc.strip()}\n\nFix: {safety}. On in: {on}."
+    formerly = f" Formerly {', '.join(rule.aliases)} (still accepted)." if rule.aliases else ""
+    return (
+        f"# {rule.code} {rule.name}\n\n{rule.doc.strip()}\n\nFix: {safety}. On in: {on}.{formerly}"
+    )
 
 
 def table(rules: list[Rule]) -> str:
@@ -70,6 +73,7 @@ def as_json(rules: list[Rule]) -> str:
             "message": rule.message,
             "safe": rule.safe,
             "presets": presets_of(rule),
+            "aliases": list(rule.aliases),
             "summary": rule.summary,
             "doc": rule.doc.strip(),
         }

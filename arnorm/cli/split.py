@@ -2,7 +2,7 @@
 
 For people deciding whether a word belongs in an ``extra-words`` or ``never-split`` list: each
 token is printed with its split, and with ``--candidates N`` the N best readings of each of its
-runs, scored as the splitter scores them (log10; the README's "How it decides").
+runs, scored as the splitter scores them (log10; docs/splitter.md, "How it decides").
 """
 
 from __future__ import annotations

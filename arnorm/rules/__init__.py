@@ -14,7 +14,11 @@ The hamza composition (AR106) comes after every rule that changes letters or mar
 each of them can bring a letter and a combining hamza together.
 
 To add a rule, define it in the module of its theme and list it in that module's ``RULES``.
-Codes are public and never reused.
+Codes are public and never reused. The prefixes group them by theme: AR1xx invisible and
+Unicode-level repairs, AR2xx letters, AR3xx marks and digits, AR4xx typography, AR5xx run-on
+words, AR7xx scraping repairs (mojibake and HTML). A rule that was renumbered keeps its old
+code as an alias (:data:`ALIASES`): the scraping repairs were AR441, AR431 and AR432 under the
+typography prefix until they got their own.
 """
 
 from __future__ import annotations
@@ -56,6 +60,18 @@ RULES: tuple[Rule, ...] = (
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
+#: The old code of each renumbered rule, with its current code.
+ALIASES: dict[str, str] = {alias: rule.code for rule in RULES for alias in rule.aliases}
+
+
+def rule_of(code: str) -> Rule | None:
+    """The rule of `code`, a current code or an old one (:data:`ALIASES`), if there is one.
+
+    >>> rule_of("AR441").name, rule_of("ar701").name, rule_of("AR999")
+    ('mojibake', 'mojibake', None)
+    """
+    code = code.upper()
+    return BY_CODE.get(ALIASES.get(code, code))
 
 
 def matching(selectors: Iterable[str]) -> frozenset[str]:
@@ -65,6 +81,15 @@ def matching(selectors: Iterable[str]) -> frozenset[str]:
     True
     >>> matching(["ALL"]) == frozenset(BY_CODE)
     True
+
+    A prefix selects by the current codes: ``AR4`` is the typography rules, no longer the
+    scraping repairs that once shared its prefix. A selector that matches no current code is
+    read against the old codes, so ``AR441`` (and ``AR44``) still name the mojibake rule:
+
+    >>> sorted(matching(["AR441", "AR43"]))
+    ['AR701', 'AR702', 'AR703']
+    >>> "AR701" in matching(["AR4"])
+    False
     >>> matching(["no-such-rule"])
     Traceback (most recent call last):
     ...
@@ -84,4 +109,6 @@ def _match_one(selector: str) -> set[str]:
         return set(BY_CODE)
     if selector in BY_NAME:
         return {BY_NAME[selector].code}
-    return {code for code in BY_CODE if code.startswith(selector.upper())}
+    prefix = selector.upper()
+    found = {code for code in BY_CODE if code.startswith(prefix)}
+    return found or {code for alias, code in ALIASES.items() if alias.startswith(prefix)}

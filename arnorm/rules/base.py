@@ -44,6 +44,9 @@ class Rule:
     ``trigger(config)`` is a set such that a text holding none of them gets no edit. The engine
     finds the characters of all triggers in one scan and skips the rules whose trigger is
     absent, so a rule that rarely fires costs next to nothing. A test checks each trigger.
+
+    `aliases` are the codes the rule had before it was renumbered: selections, ``ignore`` and
+    suppression comments still accept them, so user configs keep working.
     """
 
     code: str
@@ -55,10 +58,12 @@ class Rule:
     find: Finder
     fast: Fixer | None = None
     trigger: Trigger | None = None
+    aliases: tuple[str, ...] = ()
 
     def runs(self, config: Config) -> bool:
-        """Whether `config` switches this rule on (and does not ignore its code)."""
-        return self.code not in config.ignore and self.enabled(config)
+        """Whether `config` switches this rule on (and ignores neither its code nor an alias)."""
+        ignored = self.code in config.ignore or not config.ignore.isdisjoint(self.aliases)
+        return not ignored and self.enabled(config)
 
     def fix(self, text: str, config: Config) -> str:
         """The fixed text: the fast path when the rule has one, else the edits applied."""
@@ -102,6 +107,7 @@ def substitution_rule(
     safe: bool = True,
     note: Callable[[re.Match[str]], str] | None = None,
     trigger: Trigger | None = None,
+    aliases: tuple[str, ...] = (),
 ) -> Rule:
     """A rule that rewrites every match of `pattern` with ``replace(match, config)``.
 
@@ -119,4 +125,4 @@ def substitution_rule(
     def fast(text: str, config: Config) -> str:
         return pattern(config).sub(lambda match: replace(match, config), text)
 
-    return Rule(code, name, message, doc, safe, enabled, find, fast, trigger)
+    return Rule(code, name, message, doc, safe, enabled, find, fast, trigger, aliases)

@@ -1,4 +1,7 @@
-"""HTML left in scraped text: character references (AR431) and stray tags (AR432).
+"""HTML left in scraped text: character references (AR702) and stray tags (AR703).
+
+Both were AR431 and AR432 before the scraping repairs got a prefix of their own (AR7xx); the
+old codes stay accepted as aliases.
 
 Text extracted from web pages keeps some of the page's markup: ``&quot;`` and ``&#39;`` where
 quotes were (about 3 per MB of news, 6 on SaudiNewsNet), ``&nbsp;`` between words, and now and
@@ -15,7 +18,7 @@ import unicodedata
 
 from arnorm.rules.base import Rule, substitution_rule
 
-# --- character references (AR431) ------------------------------------------------------------
+# --- character references (AR702) ------------------------------------------------------------
 
 # An escaped ampersand before a reference ("&amp;quot;") is scraped text escaped twice: the
 # chain decodes at once, so that the fix reaches its fixed point in one pass.
@@ -78,7 +81,7 @@ def decode_html_entities(text: str) -> str:
     return _reference().sub(_decode_reference, text)
 
 
-# --- stray tags (AR432) ----------------------------------------------------------------------
+# --- stray tags (AR703) ----------------------------------------------------------------------
 
 #: Elements that break a line where they stand.
 BLOCK_ELEMENTS = (
@@ -141,7 +144,7 @@ def _tag_note(match: re.Match[str]) -> str:
 # Both rules are triggered by a rare character ("&", "<"): the engine's one scan of the line
 # skips them on lines without it, for less than the call of a gate per line would cost.
 HTML_ENTITY = substitution_rule(
-    code="AR431",
+    code="AR702",
     name="html-entity",
     message="HTML character reference",
     doc="""
@@ -174,10 +177,11 @@ Safe: each reference becomes the character it stands for.
     replace=lambda match, config: _decode_reference(match),
     note=lambda match: f"HTML reference {match.group()}: write {_decode_reference(match)!r}",
     trigger=lambda config: frozenset("&"),
+    aliases=("AR431",),
 )
 
 HTML_TAG = substitution_rule(
-    code="AR432",
+    code="AR703",
     name="html-tag",
     message="Stray HTML tag",
     doc="""
@@ -206,6 +210,7 @@ Safe when switched on for scraped text (it is off by default): the words stay an
     replace=lambda match, config: _tag_replacement(match),
     note=_tag_note,
     trigger=lambda config: frozenset("<"),
+    aliases=("AR432",),
 )
 
 RULES: tuple[Rule, ...] = (HTML_ENTITY, HTML_TAG)

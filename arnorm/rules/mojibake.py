@@ -1,4 +1,4 @@
-"""Mojibake (AR441): UTF-8 text that was decoded with the wrong code page, read back.
+"""Mojibake (AR701, formerly AR441): UTF-8 decoded with the wrong code page, read back.
 
 UTF-8 writes an Arabic letter as two bytes, D8-DB then 80-BF. Decoded as windows-1256 (the
 Arabic Windows code page) those bytes become two Arabic-looking characters, "ط§ظ„" for "ال";
@@ -9,7 +9,9 @@ The repair reads the text back one byte sequence at a time: a lead character, th
 continuation characters its byte announces. Decoding sequence by sequence composes (two broken
 words decode the same together or apart), and characters that carry no bytes (controls,
 invisible format characters, exotic spaces) are looked through, so the result does not change
-when the later rules (AR101-AR104) remove them: one pass reaches the fixed point.
+when the later rules (AR101-AR104) remove them. The rule reads the text it is given: a
+presentation form that hides a sequence is judged again in the engine's next pass, once AR105
+has written it out.
 
 Correct Arabic is full of ط ظ ع غ followed by punctuation ("المجتمع،", "ضبط»"), so a span is
 repaired only on evidence (:func:`decode_mojibake`). ISO-8859-6 is not handled: it leaves most
@@ -19,6 +21,7 @@ of the bytes 80-BF undefined, so UTF-8 read through it cannot be reversed.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -27,13 +30,11 @@ from typing import NamedTuple
 from arnorm.config import Config
 from arnorm.edits import Edit, apply_edits
 from arnorm.rules.base import Rule
-from arnorm.rules.letters import WORD_LIGATURE, base_forms, spelled_apart, spelled_ligatures
 from arnorm.script.chars import (
     ARABIC_MARKS,
     CONTROLS,
     INVISIBLE_FORMAT,
     JOINERS,
-    SPACING_MARK_FORMS,
     TATWEEL,
     char_class,
 )
@@ -166,14 +167,13 @@ def _weight(page: CodePage, unit: str) -> int:
     return 2 if page.length[unit[0]] > 1 else 1
 
 
-def _glued(page: CodePage, text: str, index: int, step: int, spelled: bool = False) -> bool:
+def _glued(page: CodePage, text: str, index: int, step: int) -> bool:
     """Whether a non-ASCII letter or mark sits at `index` or beyond it in direction `step`,
     looking through the characters that later rules remove. A control character separates:
-    between two words, AR102 turns it into a space; so does a word ligature that AR107 will
-    spell out with a space on that side, if it will (`spelled`)."""
-    for ch in _read_from(text, index, step, spelled):
-        if ch == " ":
-            return False  # AR107's space
+    between two words, AR102 turns it into a space. The text is read as it is: a presentation
+    form that AR105 writes out, or a word ligature that AR107 spells out with a space, is
+    judged again in the engine's next pass, once they have."""
+    for ch in itertools.islice(text, index, None) if step > 0 else reversed(text[: index + 1]):
         if ch in page.noise:
             if ch in CONTROLS:
                 return False
@@ -184,40 +184,15 @@ def _glued(page: CodePage, text: str, index: int, step: int, spelled: bool = Fal
     return False
 
 
-def _read_from(text: str, index: int, step: int, spelled: bool = False) -> Iterator[str]:
-    """The characters of `text` from `index` on in direction `step`, each presentation form
-    read as the letters, tatweel and marks AR105 will write for it (ﰦ is ط + ح, ﳲ is tatweel,
-    fatha and shadda), and with `spelled` each word ligature as AR107 will spell it out (a
-    space, where it puts one on this side, else a letter), so that a span is judged the same
-    before and after those rules."""
-    while 0 <= index < len(text):
-        ch = text[index]
-        if spelled and ch in spelled_ligatures():
-            yield " " if spelled_apart(text, index, -step) else ch  # the side facing back
-        elif ch in _unfolded():
-            yield from base_forms()[ch][::step]
-        else:
-            yield ch
-        index += step
-
-
-@functools.cache
-def _unfolded() -> frozenset[str]:
-    """The presentation forms that AR105 always replaces with their base text (not the
-    spacing forms of harakat, which stay when no letter carries them)."""
-    return frozenset(base_forms()) - SPACING_MARK_FORMS
-
-
-def _repair_span(page: CodePage, match: re.Match[str], text: str, spelled: bool) -> str:
-    """The span that `match` found in the view of `text`, repaired if the evidence holds;
-    what is kept comes from `text` itself."""
+def _repair_span(page: CodePage, match: re.Match[str], text: str) -> str:
+    """The span that `match` found in `text`, repaired if the evidence holds."""
     span = text[match.start() : match.end()]
     units = list(_patterns(page)[0].finditer(match.group()))
     # A sequence glued to a word outside the span ("فقط،": ط، is a letter and a comma) is
     # part of that word: it neither counts nor changes.
-    if units and _glued(page, text, match.start() - 1, -1, spelled):
+    if units and _glued(page, text, match.start() - 1, -1):
         units = units[1:]
-    if units and _glued(page, text, match.end(), 1, spelled):
+    if units and _glued(page, text, match.end(), 1):
         units = units[:-1]
     decoded = [(unit, _decode_unit(page, unit.group())) for unit in units]
     if sum(_weight(page, unit.group()) for unit, value in decoded if value) < _EVIDENCE:
@@ -231,27 +206,7 @@ def _repair_span(page: CodePage, match: re.Match[str], text: str, spelled: bool)
     return "".join(parts)
 
 
-def _view(text: str) -> str:
-    """`text` with each presentation form of one letter written as that letter, as AR105 will
-    write it (same length): ﭖ is پ, which windows-1256 shows for the byte 81, so a span reads
-    the same before and after AR105."""
-    if not _one_letter_form().search(text):
-        return text
-    return text.translate(_one_letter_table())
-
-
-@functools.cache
-def _one_letter_table() -> dict[int, str]:
-    forms = base_forms()
-    return {ord(ch): forms[ch] for ch in _unfolded() if len(forms[ch]) == 1}
-
-
-@functools.cache
-def _one_letter_form() -> re.Pattern[str]:
-    return re.compile(char_class(map(chr, _one_letter_table())))
-
-
-def decode_mojibake(text: str, page: CodePage, *, spelled: bool = False) -> str:
+def decode_mojibake(text: str, page: CodePage) -> str:
     """Read back the UTF-8 sequences of `text` that show through `page`.
 
     A span is a run of sequences with no non-ASCII letter between them (a letter that starts
@@ -272,8 +227,8 @@ def decode_mojibake(text: str, page: CodePage, *, spelled: bool = False) -> str:
     """
     parts: list[str] = []
     position = 0
-    for match in _patterns(page)[1].finditer(_view(text)):
-        parts += (text[position : match.start()], _repair_span(page, match, text, spelled))
+    for match in _patterns(page)[1].finditer(text):
+        parts += (text[position : match.start()], _repair_span(page, match, text))
         position = match.end()
     return "".join(parts) + text[position:] if parts else text
 
@@ -283,15 +238,15 @@ def decode_mojibake(text: str, page: CodePage, *, spelled: bool = False) -> str:
 _MAX_ROUNDS = 3  # text broken twice (mojibake of mojibake) is repaired in two rounds
 
 
-def repair_mojibake(line: str, *, spelled: bool = False) -> str:
+def repair_mojibake(line: str) -> str:
     """One line with its mojibake read back: windows-1256 first, then latin-1/windows-1252.
 
     >>> repair_mojibake("الخبر: ط§ظ„ط±ظٹط§ط¶ و Ø¬Ø¯Ø©")
     'الخبر: الرياض و جدة'
     """
     for _ in range(_MAX_ROUNDS):
-        fixed = decode_mojibake(line, windows_1256(), spelled=spelled)
-        fixed = decode_mojibake(fixed, latin(), spelled=spelled)
+        fixed = decode_mojibake(line, windows_1256())
+        fixed = decode_mojibake(fixed, latin())
         if fixed == line:
             break
         line = fixed
@@ -331,7 +286,7 @@ def _mojibake_edits(text: str, config: Config) -> Iterator[Edit]:
     offset = 0
     for line in text.split("\n"):
         if _suspect().search(line):
-            fixed = repair_mojibake(line, spelled=WORD_LIGATURE.runs(config))
+            fixed = repair_mojibake(line)
             if fixed != line:
                 yield from _line_edits(line, fixed, offset)
         offset += len(line) + 1
@@ -344,7 +299,7 @@ def _repair_text(text: str, config: Config) -> str:
 
 
 MOJIBAKE = Rule(
-    code="AR441",
+    code="AR701",
     name="mojibake",
     message="Mojibake: UTF-8 text read with the wrong code page",
     doc="""
@@ -383,6 +338,7 @@ Safe: a span is repaired only when it decodes cleanly and could not be correct t
     find=_mojibake_edits,
     fast=_repair_text,
     trigger=lambda config: _suspects(),
+    aliases=("AR441",),
 )
 
 RULES: tuple[Rule, ...] = (MOJIBAKE,)

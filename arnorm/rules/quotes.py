@@ -369,7 +369,7 @@ def _any_quote() -> re.Pattern[str]:
 
 # Most quoted lines of news hold nothing but straight double quotes that pair in turn (1,581
 # of the 1,687 lines with a straight, curly or single quote): one pattern finds their pairs in
-# a single scan, for a third of the cost of the full analysis (measured in the README).
+# a single scan, for a third of the cost of the full analysis (benchmarks/bench_clean.py).
 @functools.cache
 def _plain_quotation() -> re.Pattern[str]:
     """Two straight double quotes, the first of which may open and the second may close.

@@ -144,8 +144,8 @@ Inserts a space inside a run of Arabic letters that is two or more words glued t
 (`كورياالشمالية`, `بفضلالمفاوضات`), and nowhere else: not in a Persian passage (see AR201),
 since its dictionary is Arabic. It weighs the most probable split of the
 run against the run as one word, with wordfreq's Arabic frequencies, clitic morphology
-(و ف ب ل ك س ال and the object pronouns) and where the lost space was; see the README section
-"Run-on splitter". Harakat and tatweel stay where they were; nothing but spaces is added.
+(و ف ب ل ك س ال and the object pronouns) and where the lost space was; see
+docs/splitter.md. Harakat and tatweel stay where they were; nothing but spaces is added.
 
 ## Why
 Bad HTML extraction drops the space where a tag or line break stood: headlines, captions and
@@ -161,8 +161,7 @@ clitic forms such as وبتسامحهم). Run-ons break search, counting and eve
 A split is safe when the left piece ends in ة or ى (such a letter inside a word means a lost
 space) or when the split is at least 1,000 times more probable than the run as one word
 (`SAFE_MARGIN` = 3 in log10); other splits are unsafe and need `--unsafe-fixes`. On the dev
-sets the safe splits have a precision of 0.995, 4,065 of 4,084 spaces (README, "Run-on
-splitter").
+sets the safe splits have a precision of 0.995, 4,065 of 4,084 spaces (docs/splitter.md).
 """,
     safe=False,
     enabled=lambda config: config.split_runons,

@@ -43,7 +43,7 @@ from arnorm.lexicon.words import Lexicon, bundled_words, default_lexicon, read_w
 from arnorm.splitter.runs import ARTICLE, LONG_VOWELS, NON_JOINING, Run, run_pattern, word_ends
 
 # --- tunables: log10 probabilities (a Zipf frequency z is a log10 probability of z - 9) -------
-# Tuned on half of the dev rows and checked on the other half (README, "Run-on splitter").
+# Tuned on half of the dev rows and checked on the other half (docs/splitter.md).
 
 #: The longest piece the search tries, in letters: it keeps the search linear.
 MAX_PIECE = 18

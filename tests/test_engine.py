@@ -1,0 +1,94 @@
+"""The engine runs the rules to a fixpoint, at most MAX_PASSES passes, with one composed log.
+
+Two rules that exist only here drive it: one leaves work for an earlier rule (a no-break space
+that AR104 turns into a space on the next pass), one never converges (it doubles every ``x``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import arnorm
+from arnorm.edits import apply_edits
+from arnorm.engine import MAX_PASSES
+from arnorm.rules.base import substitution_rule
+from tests.cli_support import REPORT_ONLY, extra_rules
+
+NBSP = "\N{NO-BREAK SPACE}"
+DOC = "## What it does\n## Why\n## Example\n## Fix safety\n"
+
+LEAVES_NBSP = substitution_rule(
+    code="AR997",
+    name="test-leaves-nbsp",
+    message="Hash as a no-break space (test rule)",
+    doc=DOC,
+    enabled=lambda config: True,
+    pattern=lambda config: re.compile("#"),
+    replace=lambda match, config: NBSP,
+)
+DOUBLES_X = substitution_rule(
+    code="AR996",
+    name="test-doubles-x",
+    message="Every x doubled (test rule that never converges)",
+    doc=DOC,
+    enabled=lambda config: True,
+    pattern=lambda config: re.compile("x+"),
+    replace=lambda match, config: match.group() * 2,
+)
+
+
+def test_a_text_that_needs_nothing_takes_one_pass() -> None:
+    assert arnorm.fix("plain text").passes == 1
+
+
+def test_a_text_that_one_pass_fixes_takes_a_second_to_confirm() -> None:
+    fixed = arnorm.fix(f"a{NBSP}b")
+    assert (fixed.text, fixed.passes) == ("a b", 2)
+
+
+def test_a_later_rule_leaving_work_for_an_earlier_one_is_finished_next_pass() -> None:
+    with extra_rules(LEAVES_NBSP):
+        fixed = arnorm.fix("a#b")
+        assert fixed.text == arnorm.clean("a#b") == "a b"
+        assert fixed.passes == 3  # AR997, then AR104, then a pass that changes nothing
+        assert [(e.start, e.end, e.replacement, e.codes) for e in fixed.edits] == [
+            (1, 2, " ", ("AR997", "AR104"))
+        ]
+        assert [(f.code, f.start, f.end) for f in arnorm.lint("a#b")] == [
+            ("AR104", 1, 2),
+            ("AR997", 1, 2),
+        ]
+
+
+def test_suppression_holds_on_every_pass() -> None:
+    with extra_rules(LEAVES_NBSP):
+        fixed = arnorm.fix("a#b", suppress=[(1, 2, frozenset({"AR104"}))])
+        assert fixed.text == f"a{NBSP}b"
+
+
+def test_protected_spans_hold_on_every_pass() -> None:
+    with extra_rules(LEAVES_NBSP):
+        assert arnorm.fix("#`#`", protect=[(1, 4)]).text == " `#`"
+
+
+def test_the_bound_returns_the_last_pass_with_the_log_composed() -> None:
+    with extra_rules(DOUBLES_X):
+        expected = "x" * 2**MAX_PASSES  # one doubling per pass, then the engine stops
+        fixed = arnorm.fix("x")
+        assert fixed.text == arnorm.clean("x") == expected
+        assert fixed.passes == MAX_PASSES
+        assert apply_edits("x", fixed.edits) == expected
+        assert [(e.start, e.end, e.replacement) for e in fixed.edits] == [(0, 1, expected)]
+        findings = arnorm.lint("x")
+        assert {(f.code, f.start, f.end) for f in findings} == {("AR996", 0, 1)}
+
+
+@pytest.mark.parametrize("safe_only", [False, True])
+def test_findings_without_a_fix_are_reported_once(safe_only: bool) -> None:
+    with extra_rules(REPORT_ONLY, LEAVES_NBSP):
+        text = "XX #"
+        assert arnorm.fix(text, safe_only=safe_only).passes == 3
+        codes = [f.code for f in arnorm.lint(text)]
+        assert codes.count("AR998") == 1
