@@ -24,10 +24,13 @@ SENTENCE = "قال الوزير إن الحكومة ستجتمع يوم الأح
 @given(text=arabic_text)
 @example('قال\N{NO-BREAK SPACE}الوزير إنالحكومة "ستجتمع')
 def test_counts_are_lints_and_text_is_cleans(config: Config, text: str) -> None:
-    """The cheap pass counts what lint reports, rule by rule, and cleans as clean does."""
+    """The cheap pass cleans as clean does and finds what lint finds, rule by rule: as often,
+    or more often where lint merges findings that land on one span of the input."""
     cleaned, counts = tally(text, config)
     assert cleaned == arnorm.clean(text, preset=config)
-    assert counts == dict(Counter(f.code for f in arnorm.lint(text, preset=config)))
+    linted = Counter(f.code for f in arnorm.lint(text, preset=config))
+    assert set(counts) == set(linted)
+    assert all(counts[code] >= n for code, n in linted.items())
 
 
 @given(text=arabic_text | non_arabic_text)
@@ -73,7 +76,7 @@ def test_dirt_grows_with_density_and_weight() -> None:
     one = dirt_score({"AR104": 1}, 1000)
     assert 0 < one < dirt_score({"AR104": 2}, 1000) < dirt_score({"AR104": 2}, 500)
     assert dirt_score({"AR401": 1}, 1000) < one < dirt_score({"AR501": 1}, 1000)
-    assert dirt_score({"AR441": 1000}, 1000) == 100.0
+    assert dirt_score({"AR701": 1000}, 1000) == 100.0
 
 
 def test_dirt_does_not_grow_with_length() -> None:
@@ -82,7 +85,7 @@ def test_dirt_does_not_grow_with_length() -> None:
     assert abs(short.dirt - long.dirt) < 5
 
 
-@pytest.mark.parametrize("code", ["AR101", "AR205", "AR302", "AR401", "AR432", "AR441", "AR501"])
+@pytest.mark.parametrize("code", ["AR101", "AR205", "AR302", "AR401", "AR501", "AR601", "AR701"])
 def test_every_code_has_a_family(code: str) -> None:
     assert family_of(code) in FAMILIES
 
