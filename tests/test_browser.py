@@ -113,7 +113,7 @@ def test_report_renders_offline_with_its_charts(browser: Any, report: Path, shot
             .evaluate_all("rects => rects.map(r => r.getBoundingClientRect().height)")
         )
         assert max(heights) > 10, f"chart {i} draws no bar"
-        caption = charts.nth(i).locator("xpath=following-sibling::figcaption").inner_text()
+        caption = charts.nth(i).locator("xpath=ancestor::figure/figcaption").inner_text()
         assert len(caption) > 20
     page.locator("#examples details").first.evaluate("d => d.open = true")
     edit = page.locator("#examples .after .e").first

@@ -125,8 +125,10 @@ def _families(survey: Survey) -> str:
     return (
         '<section id="families"><h2>Findings by family</h2><div class="scroll"><table>'
         "<thead><tr><th>family</th><th>codes</th><th>findings</th><th>per MB</th>"
-        "<th>weight in the dirt score</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table></div></section>"
+        "<th>weight</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></div><p class=muted>The weight of one finding in the "
+        f"dirt score: a document with {DIRT_HALF:g} weighted findings per 1,000 characters "
+        "scores 50, with twice as many 75.</p></section>"
     )
 
 
@@ -162,7 +164,10 @@ def _charts(survey: Survey) -> str:
 
 
 def _figure(title: str, svg: str, summary: str) -> str:
-    return f"<figure><h3>{escape(title)}</h3>{svg}<figcaption>{summary}</figcaption></figure>"
+    return (
+        f'<figure><h3>{escape(title)}</h3><div class="scroll">{svg}</div>'
+        f"<figcaption>{summary}</figcaption></figure>"
+    )
 
 
 def _length_label(i: int) -> str:
@@ -216,8 +221,8 @@ def _length_summary(survey: Survey) -> str:
     mean = survey.characters / survey.documents
     return (
         f"Documents have {mean:,.0f} characters on average; the median one is in the "
-        f"{_length_label(median)} bin. {survey.tokens:,} tokens, "
-        f"{_percent(survey.arabic_words, survey.tokens)} of them Arabic words."
+        f"{_length_label(median)} bin; {survey.tokens:,} tokens and "
+        f"{survey.arabic_words:,} Arabic words in all."
     )
 
 
@@ -257,7 +262,7 @@ def _sources(survey: Survey) -> str:
         cells = "".join(f"<td class=n>{totals.get(f, 0) / mb:,.1f}</td>" for f in families)
         rows.append(
             f"<tr><td dir=auto>{escape(name)}</td><td class=n>{source.documents:,}</td>"
-            f"<td class=n>{source.bytes / 1e6:,.2f}</td>"
+            f"<td class=n>{_megabytes(source.bytes)}</td>"
             f"<td class=n>{sum(source.counts.values()) / mb:,.1f}</td>"
             f"<td class=n>{source.dirt / max(source.documents, 1):.1f}</td>{cells}</tr>"
         )
