@@ -32,7 +32,7 @@ def main() -> None:
         base = [s for s in stems if not s.startswith(ARTICLE)] if proclitic == ARTICLE else stems
         ratio = sum(freq(proclitic + s) for s in base) / sum(map(freq, base))
         print(f"proclitic {proclitic}\t{-math.log10(ratio):.2f}")
-    for name in ("enclitics", "suffixes"):
+    for name in ("enclitics", "suffixes", "subject_endings"):
         for ending in sorted(bundled_words(name), key=len):
             joined = (s[:-1] + TEH if s.endswith(TEH_MARBUTA) else s for s in stems)
             ratio = sum(freq(stem + ending) for stem in joined) / total

@@ -6,17 +6,25 @@ from pathlib import Path
 
 import pytest
 
-from arnorm.lexicon.clitics import Clitics, proclitic_cost, stem_forms
+from arnorm.lexicon.clitics import (
+    Clitics,
+    ending_chains,
+    forms_before_pronoun,
+    proclitic_cost,
+    stem_forms,
+)
 from arnorm.lexicon.folding import Spelling
+from arnorm.lexicon.letters import STEP, LetterModel, rare_words
 from arnorm.lexicon.words import (
     Lexicon,
+    bundled_words,
     default_lexicon,
     lookup_key,
     parse_words,
     read_word_file,
     read_wordfreq,
 )
-from arnorm.splitter.segmenter import Segmenter
+from arnorm.splitter.segmenter import Segmenter, default_segmenter, letter_model
 
 KEY_CHANGES = [
     pytest.param("بِفَضْلِ", "بفضل", id="harakat go"),
@@ -106,6 +114,9 @@ READINGS = [
     pytest.param("كتابينه", None, id="a noun's noon drops before a pronoun"),
     pytest.param("وكتب", "و+كتب", id="three-letter stem"),
     pytest.param("وكت", None, id="stems have three letters or more"),
+    pytest.param("كتبتماه", "كتب+تما+ه", id="perfect dual subject and a pronoun"),
+    pytest.param("كتبتموها", "كتب+تم+ها", id="تم takes a waw before a pronoun"),
+    pytest.param("كتبتمها", None, id="no تم without its waw before a pronoun"),
 ]
 
 
@@ -131,6 +142,44 @@ FOLDED_READINGS = [
 def test_clitic_readings_under_the_folds(word: str, reading: str | None) -> None:
     best = Clitics(FOLDED_TOY, spelling=FOLDED_SPELLING).best(word)
     assert (str(best) if best else None) == reading
+
+
+CHANGED_BEFORE_A_PRONOUN = [
+    pytest.param("كتبوه", "كتب", "ه", id="the verb's alef drops before a pronoun"),
+    pytest.param("كتاباه", "كتاب", "ه", id="a noun's dual noon drops before a pronoun"),
+    pytest.param("مدرستاهما", "مدرسة", "هما", id="dual after teh marbuta, dual pronoun"),
+]
+
+
+@pytest.mark.parametrize(("word", "stem", "pronoun"), CHANGED_BEFORE_A_PRONOUN)
+def test_endings_that_change_before_a_pronoun_are_read(word: str, stem: str, pronoun: str) -> None:
+    best = Clitics(TOY).best(word)
+    assert best is not None
+    assert (best.stem, best.enclitic) == (stem, pronoun)
+
+
+def test_only_an_imperfect_verb_keeps_its_noon_before_a_pronoun() -> None:
+    clitics = Clitics(Lexicon({"يكتب": 4.5, "كتاب": 5.0}))
+    assert str(clitics.best("يكتبونها")) == "يكتب+ون+ها"
+    assert clitics.best("كتابونها") is None
+
+
+def test_every_chain_is_an_inflection_then_a_pronoun() -> None:
+    pronouns = set(bundled_words("enclitics"))
+    inflections = set(bundled_words("suffixes")) | set(bundled_words("subject_endings"))
+    for written, chains in ending_chains().items():
+        for chain in chains:
+            assert chain.inflection in inflections | {""}, written
+            assert chain.pronoun in pronouns | {""}, written
+            assert written.endswith(chain.pronoun)
+            assert chain.inflection or chain.pronoun
+
+
+def test_endings_change_before_a_pronoun() -> None:
+    assert [f for f, _ in forms_before_pronoun("وا", verb=True)] == ["و"]
+    assert [f for f, _ in forms_before_pronoun("تان", verb=False)] == ["تا"]
+    assert forms_before_pronoun("ية", verb=False) == ()
+    assert ("ون", True) in forms_before_pronoun("ون", verb=True)
 
 
 def test_proclitic_readings_only() -> None:
@@ -198,3 +247,32 @@ def test_the_folded_wordfreq_list() -> None:
     assert folded.zipf("الى") == folded.zipf("إلى") == max(map(plain.zipf, ["إلى", "إلي", "الي"]))
     assert folded.zipf("مدرسه") == plain.zipf("مدرسة")
     assert folded.max_zipf < 7.6  # the bound the splitter's search relies on
+
+
+# --- the letter model of unknown words --------------------------------------------------------
+
+
+def test_the_letter_model_learns_from_the_rarest_words_only() -> None:
+    zipf = {"مدرسة": 5.0} | {f"كلمة{i}": 1.0 for i in range(3 * STEP)} | {"كتاب": 5.0}
+    assert rare_words(zipf) == [f"كلمة{i}" for i in range(0, 3 * STEP, STEP)]
+
+
+def test_the_letter_model_prefers_the_letters_it_has_seen() -> None:
+    model = LetterModel(["غرين", "ستون", "هامبشاير", "بلاكستون"] * 300)
+    assert model.logp("غرينستون") > model.logp("ظثضغقف")
+    assert model.logp("ستون") > model.logp("نوتس")  # order matters: trigrams, not letters
+
+
+def test_names_score_as_likely_unknown_words_with_the_real_list() -> None:
+    seg = default_segmenter()
+
+    # per letter, transliteration chunks score well as one word, a glued pair of words worse
+    def per_letter(word: str) -> float:
+        return seg.unknown_score(word) / len(word)
+
+    assert per_letter("هامبشاير") > per_letter("ضمجزر")
+    assert per_letter("كيمبرلاين") > per_letter("ضمجزر")
+
+
+def test_a_small_lexicon_has_no_letter_model() -> None:
+    assert letter_model(Lexicon({"في": 7.5, "بفضل": 4.6})) is None

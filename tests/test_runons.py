@@ -27,6 +27,7 @@ from arnorm.rules.marks import strip_diacritics, strip_tatweel
 from arnorm.rules.runons import spelling_of
 from arnorm.splitter.segmenter import (
     MAX_RUN,
+    Document,
     Run,
     Segmenter,
     _tokens_among,
@@ -48,6 +49,8 @@ SPLITS = [
     pytest.param("فيالمدينة", "في المدينة", id="preposition glued"),
     pytest.param("منخلال", "من خلال", id="a run-on that wordfreq lists"),
     pytest.param("وزيرالخارجيةالأمريكي", "وزير الخارجية الأمريكي", id="three words"),
+    pytest.param("كتبتهاالوزارة", "كتبتها الوزارة", id="an inflected verb, then a word"),
+    pytest.param("حكومتهماالجديدة", "حكومتهما الجديدة", id="a dual pronoun, then a word"),
     pytest.param("بِفَضْلِالمفاوضات", "بِفَضْلِ المفاوضات", id="harakat stay on their letter"),
     pytest.param("الحكومـــةالجديدة", "الحكومـــة الجديدة", id="tatweel stays"),
     pytest.param("شكراًجزيلاً", "شكراً جزيلاً", id="tanween ends a word"),
@@ -59,6 +62,7 @@ NOOPS = [
     pytest.param("شوانغجيانغ", id="unknown name"),
     pytest.param("كيمبرلاين", id="another unknown name"),
     pytest.param("ماركوفيتشيان", id="long transliterated name"),
+    pytest.param("غرينستون", id="a name of two listed transliteration chunks (letter model)"),
     pytest.param("وهوبكنز", id="و + a transliterated name that reads وهو + a word"),
     pytest.param("وبتسامحهم", id="clitics around a word"),
     pytest.param("ولمصانعهم", id="lam on a plural with pronoun"),
@@ -66,6 +70,11 @@ NOOPS = [
     pytest.param("فسيكتبونها", id="conjunction, future, verb and pronoun"),
     pytest.param("كتبتهما", id="verb with dual pronoun"),
     pytest.param("ساعدناهم", id="verb with plural pronoun"),
+    pytest.param("كتبتماه", id="dual subject ending and a pronoun"),
+    pytest.param("ضربتموهم", id="تم written تمو before a pronoun"),
+    pytest.param("يساعدونكما", id="imperfect plural keeps its noon, dual pronoun"),
+    pytest.param("سيارتاهما", id="a noun's dual loses its noon before a pronoun"),
+    pytest.param("اتفاقياتهما", id="plural ات and a dual pronoun"),
     pytest.param("اللبنانيين", id="nisba plural"),
     pytest.param("الأردنيتين", id="nisba dual"),
     pytest.param("بينما", id="joined compound"),
@@ -550,3 +559,64 @@ def test_a_long_text_finds_the_tokens_a_line_finds(text: str, data: st.DataObjec
         == by_pattern
         == [m.span() for m in re.finditer(r"\S+", text) if m.group() in wanted]
     )
+
+
+# --- the document as evidence ---------------------------------------------------------------
+
+REPEATED = [
+    pytest.param("قال دوسانتوس إن دوسانتوس", "قال دوسانتوس إن دوسانتوس", id="a name twice"),
+    pytest.param("كورياالشمالية و كورياالشمالية", "كوريا الشمالية و كوريا الشمالية", id="sure"),
+    pytest.param("المدرسةالجديدة المدرسةالجديدة", "المدرسة الجديدة المدرسة الجديدة", id="word end"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPEATED)
+def test_a_run_the_document_repeats_is_split_only_when_sure(text: str, expected: str) -> None:
+    assert segment(text, Document(text)) == expected
+    assert arnorm.clean(text) == expected  # AR501 reads the text it is given as the document
+
+
+def test_once_in_the_document_the_run_is_judged_alone() -> None:
+    assert segment("دوسانتوس") == "دو سانتوس"
+    assert segment("دوسانتوس", Document("قال دوسانتوس")) == "دو سانتوس"
+
+
+def test_lint_agrees_with_the_document_evidence() -> None:
+    text = "قال دوسانتوس إن دوسانتوس"
+    assert [e for e in arnorm.lint(text) if e.code == "AR501"] == []
+
+
+@given(arabic_text)
+def test_segment_with_its_document_is_idempotent(text: str) -> None:
+    once = segment(text, Document(text))
+    assert segment(once, Document(once)) == once
+
+
+# --- listed merges and the words that are written as one -------------------------------------
+
+
+@pytest.mark.parametrize("word", bundled_words("protected"))
+def test_protected_words_stay_whole_however_rare_the_list_makes_them(word: str) -> None:
+    # the parts as frequent as the most frequent words, the whole barely listed: still whole
+    parts = {word[:cut]: 7.0 for cut in range(2, len(word) - 1)}
+    parts |= {word[cut:]: 7.0 for cut in range(2, len(word) - 1)}
+    seg = Segmenter(Lexicon({**parts, word: 1.0}))
+    assert seg.segment(word) == word
+    assert seg.segment("و" + word) == "و" + word
+
+
+@pytest.mark.parametrize("word", ["عندما", "بينما", "مثلما", "ربما", "إنما", "كلما", "مما", "عما"])
+def test_the_fused_words_are_protected(word: str) -> None:
+    assert word in bundled_words("protected")
+    assert segment(word) == word
+
+
+LISTED_MERGES = [
+    pytest.param("منخلال", "من خلال", id="function word + frequent word, rarely listed"),
+    pytest.param("فيالمدينة", "في المدينة", id="preposition glued to an article word"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTED_MERGES)
+def test_listed_merges_are_split(text: str, expected: str) -> None:
+    assert segment(text) == expected

@@ -10,6 +10,7 @@ is. The tables are arnorm's own small lists in ``wordlists/``.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -57,6 +58,15 @@ ENDING_COSTS = {
     "\N{ARABIC LETTER YEH}\N{ARABIC LETTER YEH}\N{ARABIC LETTER NOON}": 2.89,
     "\N{ARABIC LETTER YEH}\N{ARABIC LETTER TEH}\N{ARABIC LETTER ALEF}\N{ARABIC LETTER NOON}": 4.89,
     "\N{ARABIC LETTER YEH}\N{ARABIC LETTER TEH}\N{ARABIC LETTER YEH}\N{ARABIC LETTER NOON}": 4.53,
+    # verb subject endings (نا, ان, ون, ين are measured above: the same strings)
+    "\N{ARABIC LETTER ALEF}": 1.34,
+    "\N{ARABIC LETTER NOON}": 1.83,
+    "\N{ARABIC LETTER TEH}": 1.62,
+    "\N{ARABIC LETTER TEH}\N{ARABIC LETTER ALEF}": 3.85,
+    "\N{ARABIC LETTER TEH}\N{ARABIC LETTER MEEM}": 3.79,
+    "\N{ARABIC LETTER TEH}\N{ARABIC LETTER NOON}": 3.96,
+    "\N{ARABIC LETTER TEH}\N{ARABIC LETTER MEEM}\N{ARABIC LETTER ALEF}": 5.71,
+    "\N{ARABIC LETTER WAW}\N{ARABIC LETTER ALEF}": 2.40,
 }
 PROCLITIC_SCALE = 0.0
 SUFFIX_SCALE = 1.0
@@ -153,6 +163,7 @@ class Clitics:
         spelling: Spelling = IDENTITY,
     ) -> None:
         self._zipf = stem_zipf or lexicon.key_zipf
+        self._listed = lexicon.key_zipf  # at least _zipf: a cheap test before it
         self._fold = spelling.fold  # the tables and stem forms are folded like the keys
         self._folds = spelling.folds_letters
         self._proclitic_costs = self._folded_costs(
@@ -167,10 +178,16 @@ class Clitics:
         self.proclitics = frozenset(self._proclitic_costs)
         self.suffixes = frozenset(self._suffix_costs)
         self.enclitics = frozenset(self._enclitic_costs)
+        self._chains: dict[str, list[tuple[float, str, str, bool]]] = {}
+        for written, chains in ending_chains().items():
+            for inflection, pronoun, imperfect in chains:
+                cost = SUFFIX_SCALE * ENDING_COSTS[inflection] if inflection else 0.0
+                cost += ENCLITIC_SCALE * ENDING_COSTS[pronoun] if pronoun else 0.0
+                reading = (cost, self._fold(inflection), self._fold(pronoun), imperfect)
+                self._chains.setdefault(self._fold(written), []).append(reading)
         self._imperfect = frozenset(map(self._fold, IMPERFECT_PREFIXES))
         self._proclitic_lengths = sorted({len(a) for a in self.proclitics}, reverse=True)
-        self._enclitic_lengths = sorted({len(a) for a in self.enclitics})
-        self._suffix_lengths = sorted({len(a) for a in self.suffixes})
+        self._chain_lengths = sorted({len(chain) for chain in self._chains})
 
     def best(self, key: str, *, endings: bool = True) -> Analysis | None:
         """The most probable clitic reading of `key`, or None if it has none.
@@ -191,6 +208,8 @@ class Clitics:
             stem = key[length:]
             if SEEN in key[:length] and stem[0] not in self._imperfect:
                 continue
+            if self._listed(stem) < MIN_STEM_ZIPF:
+                continue
             zipf = self._zipf(stem)
             if zipf >= MIN_STEM_ZIPF and zipf - 9.0 - cost > best:
                 best = zipf - 9.0 - cost
@@ -202,34 +221,30 @@ class Clitics:
 
     def _readings(self, key: str, endings: bool) -> list[Reading]:
         """(logp, proclitic, listed stem, suffix, enclitic) for every reading of `key`."""
-        found = []
-        enclitics = self._endings(key, self._enclitic_lengths, self.enclitics) if endings else [""]
-        for enclitic in enclitics:
-            body = key[: len(key) - len(enclitic)]
-            suffixes = self._endings(body, self._suffix_lengths, self.suffixes) if endings else [""]
-            for suffix in suffixes:
-                if enclitic and suffix and suffix != PLURAL_AT:
-                    continue  # a noun's ن drops before a pronoun (معلموه, not معلمونه)
-                core = body[: len(body) - len(suffix)]
-                found += self._around(core, suffix, enclitic)
+        found = self._around(key, "", "", 0.0)
+        if not endings:
+            return found
+        for length in self._chain_lengths:
+            if length >= len(key):
+                break
+            for cost, inflection, pronoun, imperfect in self._chains.get(key[-length:], ()):
+                found += self._around(key[:-length], inflection, pronoun, cost, imperfect)
         return found
 
-    @staticmethod
-    def _endings(word: str, lengths: list[int], table: frozenset[str]) -> list[str]:
-        """The endings of `word` that are in `table`, and the empty ending."""
-        return ["", *(word[-n:] for n in lengths if len(word) > n and word[-n:] in table)]
-
-    def _around(self, core: str, suffix: str, enclitic: str) -> list[Reading]:
-        """The readings of `core` as proclitics + stem, with `suffix` and `enclitic` after it."""
+    def _around(
+        self, core: str, suffix: str, enclitic: str, ending_cost: float, imperfect: bool = False
+    ) -> list[Reading]:
+        """The readings of `core` as proclitics + stem, with `suffix` and `enclitic` after it
+        (in the forms they take there: كتبو+ه is كتبوا+ه), the stem an imperfect verb if
+        `imperfect`."""
         found = []
-        ending_cost = self._suffix_costs.get(suffix, 0.0) + self._enclitic_costs.get(enclitic, 0.0)
         for length in (*self._proclitic_lengths, 0):
             proclitic, stem = core[:length], core[length:]
             if length and proclitic not in self.proclitics:
                 continue
             if len(stem) < MIN_STEM or not (length or suffix or enclitic):
                 continue
-            if SEEN in proclitic and stem[0] not in self._imperfect:
+            if (imperfect or SEEN in proclitic) and stem[0] not in self._imperfect:
                 continue
             zipf, form = self._listed_form(stem, suffix, enclitic)
             if zipf >= MIN_STEM_ZIPF:
@@ -257,6 +272,81 @@ class Clitics:
 
 
 Reading = tuple[float, str, str, str, str]  # logp, proclitic, stem, suffix, enclitic
+
+
+#: Endings whose last letter drops before a pronoun: a noun's dual and plural ن (كتاباه,
+#: معلموها, مسلحيها, مدرستاه), the alef after a verb's و (كتبوه); and the و that تم takes
+#: before a pronoun (كتبتموه). Every other ending keeps its shape (ات, the verb's ن: يكتبونه).
+NOUN_NUMBER_ENDINGS = (ALEF + NOON, YEH + NOON, WAW + NOON, TEH + ALEF + NOON, TEH + YEH + NOON)
+VERB_ALEF_DROPPED = WAW + ALEF
+VERB_PLURAL_TM = TEH + "\N{ARABIC LETTER MEEM}"
+
+
+class Chain(NamedTuple):
+    """One reading of the letters after a stem: an inflection, then a pronoun (either may be
+    empty), and whether the stem must be an imperfect verb (the verb's ن kept before a
+    pronoun: يكتبونه, never كتابونه)."""
+
+    inflection: str
+    pronoun: str
+    imperfect: bool
+
+
+@functools.cache
+def ending_chains() -> dict[str, tuple[Chain, ...]]:
+    """Every ending a listed stem may carry, generated from the lists in ``wordlists/``: an
+    inflection (number, nisba or verb subject ending), a pronoun, or an inflection in the form
+    it takes before a pronoun and then the pronoun. Maps each written chain to its readings;
+    the stem's own change (ة written ت, ى written ا) is :func:`stem_forms`' part.
+
+    >>> chains = ending_chains()
+    >>> [c.inflection for c in chains["وه"]], chains["تموها"]  # كتبوه, معلموه; كتبتموها
+    (['وا', 'ون'], (Chain(inflection='تم', pronoun='ها', imperfect=False),))
+    >>> sorted(chain.inflection for chain in chains["اكما"])  # كتباكما, كتاباكما
+    ['ا', 'ان']
+    >>> [c for c in chains["ونه"] if c.inflection == "ون"]
+    [Chain(inflection='ون', pronoun='ه', imperfect=True)]
+    >>> "تمها" in chains, "واه" in chains
+    (False, False)
+    """
+    pronouns = bundled_words("enclitics")
+    nouns, verbs = bundled_words("suffixes"), bundled_words("subject_endings")
+    found: dict[str, dict[Chain, None]] = {}
+    for ending in dict.fromkeys((*nouns, *verbs)):
+        found.setdefault(ending, {})[Chain(ending, "", False)] = None
+    for pronoun in pronouns:
+        found.setdefault(pronoun, {})[Chain("", pronoun, False)] = None
+    for ending in dict.fromkeys((*verbs, *nouns)):
+        for written, imperfect in forms_before_pronoun(ending, verb=ending in verbs):
+            for pronoun in pronouns:
+                found.setdefault(written + pronoun, {})[Chain(ending, pronoun, imperfect)] = None
+    return {written: tuple(chains) for written, chains in found.items()}
+
+
+def forms_before_pronoun(ending: str, *, verb: bool) -> tuple[tuple[str, bool], ...]:
+    """How `ending` is written when a pronoun follows it (none if it takes no pronoun), each
+    with whether only an imperfect verb writes it so.
+
+    >>> forms_before_pronoun("ون", verb=True)
+    (('ون', True), ('و', False))
+    >>> forms_before_pronoun("تم", verb=True), forms_before_pronoun("وا", verb=True)
+    ((('تمو', False),), (('و', False),))
+    >>> forms_before_pronoun("ات", verb=False), forms_before_pronoun("ية", verb=False)
+    ((('ات', False),), ())
+    """
+    forms: list[tuple[str, bool]] = []
+    if verb:
+        if ending == VERB_ALEF_DROPPED:
+            return ((ending[:-1], False),)
+        if ending == VERB_PLURAL_TM:
+            return ((ending + WAW, False),)
+        # the verb's ن stays (يكتبونه, يكتبانها), and only an imperfect verb has that ن
+        forms.append((ending, ending in NOUN_NUMBER_ENDINGS))
+    if ending in NOUN_NUMBER_ENDINGS:
+        forms.append((ending[:-1], False))  # the noun's ن drops: كتاباه, معلموها
+    elif ending == PLURAL_AT and not verb:
+        forms.append((ending, False))
+    return tuple(forms)
 
 
 def _analysis(reading: Reading) -> Analysis:

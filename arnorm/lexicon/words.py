@@ -90,6 +90,10 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self._zipf)
 
+    def frequencies(self) -> Mapping[str, float]:
+        """Zipf frequency by key, every listed word (read-only use)."""
+        return self._zipf
+
     @functools.cached_property
     def max_zipf(self) -> float:
         """The Zipf frequency of the most frequent word (في in Arabic, 7.5)."""

@@ -29,6 +29,7 @@ from arnorm.config import Config
 from arnorm.engine import lint
 from arnorm.profile import Profile, measured
 from arnorm.rules.runons import segmenter_of
+from arnorm.splitter.segmenter import Document, stands
 
 #: The dirt score histogram has bins of this width (0-5, 5-10, ... 95-100).
 DIRT_BIN = 5
@@ -269,7 +270,11 @@ class Surveyor:
                 heapq.heappop(self._worst)
 
     def _add_cuts(self, survey: Survey, text: str) -> None:
+        """Count the cuts AR501 makes in `text` (those that stand against the document)."""
+        document = Document(text)
         for split in self.segmenter.splits(text):
+            if not stands(split, text, document):
+                continue
             _count_cut(survey.cuts, "".join(split.pieces), list(split.pieces), split.margin, 1)
         if len(survey.cuts) > 2 * SPLITS_KEPT:
             kept = sorted(survey.cuts.items(), key=lambda item: item[1].margin)[:SPLITS_KEPT]

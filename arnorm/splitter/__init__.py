@@ -7,6 +7,6 @@
 
 from __future__ import annotations
 
-from arnorm.splitter.segmenter import Segmenter, default_segmenter, segment
+from arnorm.splitter.segmenter import Document, Segmenter, default_segmenter, segment
 
-__all__ = ["Segmenter", "default_segmenter", "segment"]
+__all__ = ["Document", "Segmenter", "default_segmenter", "segment"]

@@ -34,11 +34,13 @@ import functools
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple, TypeVar
 
 from arnorm.lexicon.clitics import Clitics
 from arnorm.lexicon.folding import IDENTITY, Spelling
+from arnorm.lexicon.letters import MIN_WORDS, LetterModel, rare_words
 from arnorm.lexicon.words import Lexicon, bundled_words, default_lexicon, read_word_file
 from arnorm.splitter.runs import ARTICLE, LONG_VOWELS, NON_JOINING, Run, run_pattern, word_ends
 
@@ -52,8 +54,12 @@ MAX_PIECE = 18
 MAX_RUN = 60
 #: The shortest piece: a one-letter "word" is a proclitic or noise.
 MIN_PIECE = 2
-#: An unknown word of UNKNOWN_LENGTH letters; each further letter makes one rarer, each long
-#: vowel (ا و ي) more likely, since unknown words are mostly transliterated names.
+#: An unknown word is one of two kinds, and scores as the likelier: a rare word like the rarest
+#: of the list (the letter model of arnorm.lexicon.letters, after this prior, log10), or a
+#: transliterated name: a name of UNKNOWN_LENGTH letters scores UNKNOWN_WORD_LOGP, each
+#: further letter makes one rarer, each long vowel (ا و ي) more likely, since a
+#: transliteration writes every vowel.
+UNKNOWN_WORD_PRIOR = -1.0
 UNKNOWN_WORD_LOGP = -10.5
 UNKNOWN_LENGTH = 6
 UNKNOWN_PER_LETTER = 1.2
@@ -88,6 +94,12 @@ KNOWN_ZIPF = 2.25
 SPLIT_MARGIN = 0.0
 #: How many entries each cache keeps before it starts afresh.
 CACHE_SIZE = 100_000
+#: A run that occurs twice or more in the same document is split only when the split beats
+#: the run as one word by this much (log10) or every space follows a word end: a word is
+#: written again, an extraction accident rarely glues the same two words twice. Not more than
+#: lint's safe margin: a document that repeats a passage (an abstract before its text) repeats
+#: its accidents too, and the sure ones must still be repaired.
+REPEATED_RUN_MARGIN = 3.0
 
 _K = TypeVar("_K")
 _T = TypeVar("_T")
@@ -122,6 +134,7 @@ class RunSplit(NamedTuple):
     score: float  # log10 score of the split
     whole: float  # log10 score of the run as one word
     after_end: bool  # every space follows a word end (ة, ى, tanween)
+    span: tuple[int, int] = (0, 0)  # where the run is in the text
 
     @property
     def margin(self) -> float:
@@ -154,7 +167,6 @@ class Segmenter:
         self._pieces: dict[tuple[str, Ends], tuple[str, ...]] = {}
         self._piece_scores: dict[str, float | None] = {}
         self._genuine: dict[str, float] = {}
-        self._split_runs: dict[str, RunSplit | None] = {}  # run -> its split at offset 0
 
     def key(self, word: str) -> str:
         """The form of `word` this segmenter looks up: its lookup key, folded by its spelling."""
@@ -162,29 +174,24 @@ class Segmenter:
 
     # --- text level -------------------------------------------------------------------------
 
-    def segment(self, text: str) -> str:
-        """`text` with a space inserted wherever a run of Arabic letters is split."""
-        points = self.split_points(text)
+    def segment(self, text: str, context: Document | None = None) -> str:
+        """`text` with a space inserted wherever a run of Arabic letters is split.
+
+        `context` is the document `text` comes from (by default nothing but the call's own
+        text is known): a run it holds twice or more is a word unless the split is sure.
+        """
+        points = self.split_points(text, context)
         if not points:
             return text
         bounds = [0, *points, len(text)]
         return " ".join(text[i:j] for i, j in itertools.pairwise(bounds))
 
-    def split_points(self, text: str) -> list[int]:
-        """Positions in `text` before which a space belongs, in increasing order."""
+    def split_points(self, text: str, context: Document | None = None) -> list[int]:
+        """Positions in `text` before which a space belongs, in increasing order (`context`:
+        the document `text` comes from, see :meth:`segment`)."""
         tokens = text.split()
-        cut = self._cut_tokens(tokens)
-        if not cut:
-            return []
-        points: list[int] = []
-        for match in _tokens_among(text, cut, len(tokens)):
-            points.extend(match.start() + offset for offset in cut[match.group()])
-        return points
-
-    def _cut_tokens(self, tokens: list[str]) -> dict[str, list[int]]:
-        """The tokens among `tokens` that get a space, with the offsets of their spaces."""
         if self._whole_tokens.issuperset(tokens):
-            return {}  # the fast path: every token was seen before and needs no space
+            return []  # the fast path: every token was seen before and needs no space
         cut: dict[str, list[int]] = {}
         for token in set(tokens).difference(self._whole_tokens):
             cuts = self._token_cuts(token)
@@ -192,9 +199,20 @@ class Segmenter:
                 cut[token] = cuts
             elif len(self._whole_tokens) < CACHE_SIZE:
                 self._whole_tokens.add(token)
-        return cut
+        if cut and context is not None:
+            cut = {token: cuts for token in cut if (cuts := self._kept(token, cut[token], context))}
+        if not cut:
+            return []
+        points: list[int] = []
+        for match in _tokens_among(text, cut, len(tokens)):
+            points.extend(match.start() + offset for offset in cut[match.group()])
+        return points
 
     def _token_cuts(self, token: str) -> list[int]:
+        """Where `token` (no space in it) needs a space, relative to its start. Cheap tests
+        first: too short to hold two pieces, no Arabic letter, or a listed word."""
+        if len(token) < 2 * MIN_PIECE or token.isascii():
+            return []
         if self._zipf(self._fold(token)) >= KNOWN_ZIPF:
             return []
         cuts: list[int] = []
@@ -202,37 +220,29 @@ class Segmenter:
             cuts.extend(match.start() + cut for cut in self.run_splits(match.group()))
         return cuts
 
-    def splits(self, text: str) -> Iterator[RunSplit]:
-        """Every run of `text` that is split, with its pieces and scores (for lint): only the
-        tokens that :meth:`split_points` cuts are read again."""
-        tokens = text.split()
-        cut = self._cut_tokens(tokens)
-        if not cut:
-            return
-        for token in _tokens_among(text, cut, len(tokens)):
-            for match in run_pattern().finditer(token.group()):
-                split = self._run_split(match.group())
-                if split is not None:
-                    at = token.start() + match.start()
-                    yield split._replace(points=tuple(at + point for point in split.points))
+    def _kept(self, token: str, cuts: list[int], context: Document) -> list[int]:
+        """The `cuts` of `token` that stand against the evidence of `context`: those of a run
+        the document holds once, or whose split is sure (:data:`REPEATED_RUN_MARGIN`)."""
+        dropped: set[int] = set()
+        for split in self.splits(token):
+            if not stands(split, token, context):
+                dropped.update(split.points)
+        return [cut for cut in cuts if cut not in dropped]
 
-    def _run_split(self, run: str) -> RunSplit | None:
-        """The split of one run (points relative to its start), cached: lint and the report
-        ask for the same runs again and again, and its search costs more than the decision."""
-        if run in self._split_runs:
-            return self._split_runs[run]
-        cuts = self.run_splits(run)
-        found = None
-        if cuts:
-            read = Run.read(run, self.spelling)
-            pieces = self.pieces(read.key, read.ends)
-            best = self.best_split(read.key, read.ends)
+    def splits(self, text: str) -> Iterator[RunSplit]:
+        """Every run of `text` that is split, with its pieces and scores (for lint)."""
+        for match in run_pattern().finditer(text):
+            cuts = self.run_splits(match.group())
+            if not cuts:
+                continue
+            run = Run.read(match.group(), self.spelling)
+            pieces = self.pieces(run.key, run.ends)
+            best = self.best_split(run.key, run.ends)
             score = best.score if best is not None else math.nan
-            after_end = set(_cuts(pieces)[1:-1]) <= read.ends
-            whole = self.whole_score(read.key, read.ends)
-            found = RunSplit(cuts, pieces, score, whole, after_end)
-        _remember(self._split_runs, run, found)
-        return found
+            after_end = set(_cuts(pieces)[1:-1]) <= run.ends
+            points = tuple(match.start() + cut for cut in cuts)
+            whole = self.whole_score(run.key, run.ends)
+            yield RunSplit(points, pieces, score, whole, after_end, match.span())
 
     # --- run level --------------------------------------------------------------------------
 
@@ -241,6 +251,9 @@ class Segmenter:
         cached = self._runs.get(run)
         if cached is None:
             if len(run) > MAX_RUN * 4:  # far more than MAX_RUN letters, even with harakat
+                return ()
+            if self._zipf(self._fold(run)) >= KNOWN_ZIPF:
+                _remember(self._runs, run, ())  # a listed word beside punctuation: most runs
                 return ()
             read = Run.read(run, self.spelling)
             cuts = _cuts(self.pieces(read.key, read.ends))[1:-1]
@@ -281,19 +294,34 @@ class Segmenter:
 
     def best_split(self, key: str, ends: Ends = frozenset()) -> Candidate | None:
         """The split of the run `key` that wins over leaving it whole, if one does."""
-        if len(key) < 2 * MIN_PIECE or key in self._never or self._zipf(key) >= KNOWN_ZIPF:
+        if len(key) < 2 * MIN_PIECE or self._zipf(key) >= KNOWN_ZIPF or self.protected(key):
             return None
         ends = ends | word_ends(key)
         inner = INNER_END_PENALTY if ends else 0.0
-        floor = max(unknown_word_score(key), self._listed_score(key)) - inner + SPLIT_MARGIN
+        floor = max(self.unknown_score(key), self._listed_score(key)) - inner + SPLIT_MARGIN
         split = self._search(key, ends, floor)  # a split must beat at least this floor
         if split is None or split.score <= self.whole_score(key, ends) + SPLIT_MARGIN:
             return None
         return split
 
+    def protected(self, key: str) -> bool:
+        """Whether `key` is a word never split (wordlists/protected.txt and the user's list),
+        alone or behind proclitics (وبينما, فيما).
+
+        >>> seg = Segmenter(Lexicon({"بين": 6.0, "ما": 6.8, "وبين": 4.5, "بينما": 1.0}))
+        >>> seg.protected("وبينما"), seg.segment("وبينما")
+        (True, 'وبينما')
+        """
+        if key in self._never:
+            return True
+        proclitics = self.clitics.proclitics
+        return any(
+            key[:n] in proclitics and key[n:] in self._never for n in range(1, min(5, len(key)))
+        )
+
     def whole_score(self, key: str, ends: Ends = frozenset()) -> float:
         """log10 probability of `key` as one word: listed, with clitics, or unknown."""
-        scores = [unknown_word_score(key), self._listed_score(key)]
+        scores = [self.unknown_score(key), self._listed_score(key)]
         analysis = self.clitics.best(key)
         if analysis is not None:
             scores.append(analysis.logp)
@@ -301,6 +329,15 @@ class Segmenter:
         return max(scores) - (INNER_END_PENALTY if inner else 0.0)
 
     # --- word level -------------------------------------------------------------------------
+
+    def unknown_score(self, key: str) -> float:
+        """log10 probability of `key` as a word nobody listed: as a transliterated name
+        (:func:`unknown_word_score`) or as a rare word, by the letter model of the lexicon's
+        rarest words, whichever is likelier (the name alone if the lexicon is too small to
+        learn letters from)."""
+        model = letter_model(self.lexicon)
+        name = unknown_word_score(key)
+        return name if model is None else max(name, UNKNOWN_WORD_PRIOR + model.logp(key))
 
     def _listed_score(self, key: str) -> float:
         zipf = self.genuine_zipf(key)
@@ -442,6 +479,37 @@ class Segmenter:
         return self._candidate(key, [0, cut, len(key)], score)
 
 
+class Document:
+    """The document a text comes from, as evidence for the splitter: how often each run of
+    Arabic letters occurs in it. Counted on first use, so a document none of whose lines has
+    a run to split costs nothing.
+
+    >>> doc = Document("قال كيمبرلاين إن كيمبرلاين مدينة")
+    >>> doc.count("كيمبرلاين"), doc.count("مدينة"), doc.count("باريس")
+    (2, 1, 0)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._counts: Counter[str] | None = None
+
+    def count(self, run: str) -> int:
+        """How many times `run` occurs in the document as a whole run of letters."""
+        if self._counts is None:
+            self._counts = Counter(run_pattern().findall(self.text))
+        return self._counts[run]
+
+
+def stands(split: RunSplit, text: str, context: Document) -> bool:
+    """Whether `split` (of a run of `text`) stands against the evidence of the document: the
+    run occurs there once, or the split is sure (every space after a word end, or a margin of
+    :data:`REPEATED_RUN_MARGIN`)."""
+    start, end = split.span
+    if split.after_end or split.margin >= REPEATED_RUN_MARGIN:
+        return True
+    return context.count(text[start:end]) < 2
+
+
 # --- evidence -------------------------------------------------------------------------------
 
 
@@ -524,6 +592,14 @@ def _remember(cache: dict[_K, _T], key: _K, value: _T) -> None:
     cache[key] = value
 
 
+@functools.lru_cache(maxsize=8)
+def letter_model(lexicon: Lexicon) -> LetterModel | None:
+    """The letter model of `lexicon`'s rare words, learnt once per lexicon (None if it has too
+    few rare words: a small lexicon of a test or a user)."""
+    words = rare_words(lexicon.frequencies())
+    return LetterModel(words) if len(words) >= MIN_WORDS else None
+
+
 @functools.cache
 def default_segmenter() -> Segmenter:
     """The segmenter over wordfreq's Arabic list, built on first use."""
@@ -547,10 +623,15 @@ def segmenter_for(
     return Segmenter(lexicon, never_split=never, spelling=spelling)
 
 
-def segment(text: str) -> str:
+def segment(text: str, context: Document | None = None) -> str:
     """`text` with ASCII spaces inserted inside run-together Arabic words, nothing else changed.
+
+    `context`, the :class:`Document` that `text` is part of, adds its evidence: a run it holds
+    twice is a word unless the split is sure.
 
     >>> segment("التهديداتالأمنية")
     'التهديدات الأمنية'
+    >>> segment("دوسانتوس"), segment("دوسانتوس", Document("دوسانتوس: دوسانتوس"))
+    ('دو سانتوس', 'دوسانتوس')
     """
-    return default_segmenter().segment(text)
+    return default_segmenter().segment(text, context)
