@@ -136,7 +136,8 @@ def main() -> None:
         clean = timed("clean", "--jsonl", str(corpus), "-o", os.devnull, "--isolated")
         page = Path(folder) / "report.html"
         report = timed("report", str(corpus), "-o", str(page), "--isolated")
-        sample = timed("report", str(corpus), "--sample", "10000", "-o", os.devnull, "--isolated")
+        quick = str(Path(folder) / "sample.html")
+        sample = timed("report", str(corpus), "--sample", "10000", "-o", quick, "--isolated")
         for name, (cpu, wall) in (
             ("clean", clean),
             ("report", report),

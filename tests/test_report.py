@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import random
 import re
 import threading
@@ -167,6 +168,11 @@ def test_bad_input_is_named_and_nothing_written(
     assert str(source) in err
     assert message in err
     assert out.read_text("utf-8") == "old"
+
+
+def test_a_device_is_written_not_replaced() -> None:
+    assert _report(str(SAMPLES / "news.txt"), "-o", os.devnull)[0] == 0
+    assert Path(os.devnull).is_char_device()
 
 
 def test_page_stays_small_for_a_large_dirty_corpus(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import contextlib
 import json
 import os
 import random
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -376,12 +377,18 @@ def _size(source: BinaryIO) -> int | None:
 
 
 def _write(name: str, data: bytes) -> None:
-    """Write `data` to `name` atomically (or to stdout for -)."""
+    """Write `data` to `name` atomically (or to stdout for -). A device or a pipe
+    (``-o /dev/null``) is written directly: renaming over it would replace it."""
     if name == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
     target = Path(name).resolve()
-    mode = (target.stat().st_mode & 0o777) if target.exists() else new_file_mode()
+    info = target.stat() if target.exists() else None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(target, "wb") as device:
+            device.write(data)
+        return
+    mode = stat.S_IMODE(info.st_mode) if info is not None else new_file_mode()
     with AtomicWriter(target, mode) as writer:
         writer.write(data)
