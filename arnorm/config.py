@@ -68,6 +68,11 @@ class Config:
     extra_words: tuple[str, ...] = ()  # word-list files: extra known words
     never_split: tuple[str, ...] = ()  # word-list files: words never split
 
+    # Spelling (AR601-AR606): reported by lint by default, fixed only when switched on.
+    spelling: bool = False  # AR60x fix the common spelling errors (clean leaves them by default)
+    spelling_report: bool = True  # AR60x report them (lint, check) even when they are not fixed
+    never_respell: tuple[str, ...] = ()  # word-list files: words the spelling rules never change
+
     # Typography.
     quotes: Quotes = "guillemets"  # AR401: straight and English quotes in Arabic text
     punctuation: bool = True  # AR411: , ; ? after an Arabic word to ، ؛ ؟
@@ -78,12 +83,12 @@ class Config:
     ignore: frozenset[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
-        for name, allowed in _choices().items():
+        for name, allowed in choices().items():
             value = getattr(self, name)
             if value not in allowed:
                 options = ", ".join(repr(a) for a in allowed)
                 raise ValueError(f"{name} must be one of {options}, not {value!r}")
-        for name in ("extra_words", "never_split"):
+        for name in ("extra_words", "never_split", "never_respell"):
             if not isinstance(getattr(self, name), tuple):
                 object.__setattr__(self, name, tuple(getattr(self, name)))
         if not isinstance(self.ignore, frozenset):
@@ -91,7 +96,7 @@ class Config:
 
 
 @functools.cache
-def _choices() -> dict[str, tuple[object, ...]]:
+def choices() -> dict[str, tuple[object, ...]]:
     """The allowed values of each fixed-choice field, read from its ``Literal`` annotation."""
     hints = typing.get_type_hints(Config)
     return {
@@ -128,6 +133,8 @@ NONE = Config(
     diacritics="off",
     digits="off",
     split_runons=False,
+    spelling=False,
+    spelling_report=False,
     quotes="keep",
     punctuation=False,
     spacing=False,

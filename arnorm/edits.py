@@ -93,11 +93,12 @@ def compose(log: Sequence[Edit], text: str, edits: Sequence[Edit], *, source: st
     """
     if not log:
         return _first_log(edits, source)
-    return _merged_log(log, text, edits, source)
+    return merged_log(log, text, edits, source)
 
 
-def _merged_log(log: Sequence[Edit], text: str, edits: Sequence[Edit], source: str) -> list[Edit]:
-    """:func:`compose` in general: old and new edits placed on `text`, then merged."""
+def merged_log(log: Sequence[Edit], text: str, edits: Sequence[Edit], source: str) -> list[Edit]:
+    """:func:`compose` in general: old and new edits placed on `text`, then merged (public so
+    that a test can check compose's shortcut for an empty log against it)."""
     placed: list[tuple[int, int, int, Edit]] = []
     delta = 0
     for old in log:

@@ -12,7 +12,8 @@ of the text: whatever a later rule leaves for an earlier one, the next pass find
 after the first pass that changes nothing, or after :data:`MAX_PASSES` passes; a text that
 needs no change costs one pass, and one that a pass changes costs a second pass to confirm the
 fixpoint (the rules' triggers skip most of it, since the characters that set them off are
-gone). When the bound is reached the output of the last pass is returned as it is, with the
+gone, and a rule is skipped when it would read the very text it read and left alone in the
+previous pass). When the bound is reached the output of the last pass is returned as it is, with the
 edits of every pass composed into one log against the input (:func:`arnorm.edits.compose`),
 so ``fix(...).text == clean(...)`` and the log replays to the text either way. ``Fixed.passes``
 says how many passes ran. ``docs/engine.md`` explains the design.
@@ -99,7 +100,7 @@ def active_rules(config: Config) -> tuple[Rule, ...]:
     return tuple(rule for rule in registry.RULES if rule.runs(config))
 
 
-class _Plan:
+class Plan:
     """The active rules of a config with their triggers, and the scan for trigger characters.
 
     One scan of the text finds which trigger characters it holds, and each rule whose trigger
@@ -135,28 +136,28 @@ def _scan_class(chars: frozenset[str]) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _plan_of(config: Config) -> _Plan:
-    return _Plan(config)
+def _cached_plan(config: Config) -> Plan:
+    return Plan(config)
 
 
-_PLANS: dict[int, tuple[Config, _Plan]] = {}
+_PLANS: dict[int, tuple[Config, Plan]] = {}
 
 
-def _plan(config: Config) -> _Plan:
+def plan_of(config: Config) -> Plan:
     """The plan of `config`, found by identity first: hashing a Config takes longer than
     running the rules of a short line that have nothing to do."""
     entry = _PLANS.get(id(config))
     if entry is None or entry[0] is not config:
         if len(_PLANS) >= 64:
             _PLANS.clear()
-        entry = _PLANS[id(config)] = (config, _plan_of(config))
+        entry = _PLANS[id(config)] = (config, _cached_plan(config))
     return entry[1]
 
 
 def forget_plans() -> None:
     """Forget the cached rule plans (for tests that change the registered rules)."""
     active_rules.cache_clear()
-    _plan_of.cache_clear()
+    _cached_plan.cache_clear()
     _PLANS.clear()
 
 
@@ -186,26 +187,34 @@ def cleaner(preset: str | Config = "clean", **options: object) -> Callable[[str]
 
 def _clean(text: str, config: Config) -> str:
     _check_text(text)
-    plan = _plan(config)
+    plan = plan_of(config)
+    idle: list[str | None] = [None] * len(plan.fixes)
     for _ in range(MAX_PASSES):
-        fixed = _clean_pass(text, plan, config)
+        fixed = _clean_pass(text, plan, config, idle)
         if fixed is text or fixed == text:
             break
         text = fixed
     return text
 
 
-def _clean_pass(text: str, plan: _Plan, config: Config) -> str:
-    """One pass of the fast paths of `plan` over `text`."""
+def _clean_pass(text: str, plan: Plan, config: Config, idle: list[str | None]) -> str:
+    """One pass of the fast paths of `plan` over `text`.
+
+    ``idle[i]`` is the text that rule `i` read in the previous pass and returned as it was:
+    given that very text again, it would do nothing again, so it is skipped."""
     scanned: str | None = None
     found: frozenset[str] = frozenset()
-    for fix_fast, trigger in plan.fixes:
+    for i, (fix_fast, trigger) in enumerate(plan.fixes):
         if trigger is not None:  # scanned again only when a rule changed the text (inlined)
             if text is not scanned:
                 scanned, found = text, plan.present(text)
             if trigger.isdisjoint(found):
                 continue
-        text = fix_fast(text, config)
+        if idle[i] is text:
+            continue
+        fixed = fix_fast(text, config)
+        idle[i] = text if fixed is text else None
+        text = fixed
     return text
 
 
@@ -224,7 +233,7 @@ def tally(text: str, config: Config) -> tuple[str, dict[str, int]]:
     """
     _check_text(text)
     counts: dict[str, int] = {}
-    plan = _plan(config)
+    plan = plan_of(config)
     for done in range(MAX_PASSES):
         fixed = _tally_pass(text, plan, config, counts, reports=not done)
         if fixed == text:
@@ -234,7 +243,7 @@ def tally(text: str, config: Config) -> tuple[str, dict[str, int]]:
 
 
 def _tally_pass(
-    text: str, plan: _Plan, config: Config, counts: dict[str, int], *, reports: bool
+    text: str, plan: Plan, config: Config, counts: dict[str, int], *, reports: bool
 ) -> str:
     """One pass of :func:`tally`; edits without a fix are counted only when `reports`."""
     scanned: str | None = None
@@ -288,6 +297,7 @@ class _Run:
     log: list[Edit] = field(default_factory=list)
     steps: list[_Pass] = field(default_factory=list)  # each rule's turn that found something
     passes: int = 0
+    idle: dict[int, str] = field(default_factory=dict)  # as in _clean_pass
 
 
 def _run(
@@ -300,7 +310,7 @@ def _run(
     before they are applied.
     """
     run = _Run(text, text)
-    plan = _plan(config)
+    plan = plan_of(config)
     while run.passes < MAX_PASSES:
         before = run.text
         run.passes += 1
@@ -311,18 +321,21 @@ def _run(
 
 
 def _run_pass(
-    run: _Run, plan: _Plan, config: Config, safe_only: bool, suppress: Sequence[Suppression]
+    run: _Run, plan: Plan, config: Config, safe_only: bool, suppress: Sequence[Suppression]
 ) -> None:
     """One pass of the rules of `plan` over ``run.text``, on the log path."""
     text, log, source = run.text, run.log, run.source
     scanned: str | None = None
     found: frozenset[str] = frozenset()
-    for rule, trigger in plan.steps:
+    for i, (rule, trigger) in enumerate(plan.steps):
         if trigger is not None:  # as in _clean: the text is scanned again only when it changed
             if text is not scanned:
                 scanned, found = text, plan.present(text)
             if trigger.isdisjoint(found):
                 continue
+        if run.idle.get(i) is text:
+            continue  # it read this very text last pass and changed nothing: same findings
+        run.idle[i] = text
         edits = list(rule.find(text, config))
         if edits and suppress:
             edits = _unsuppressed(edits, OffsetMap(log), suppress)
@@ -333,6 +346,7 @@ def _run_pass(
         if applied:
             log = compose(log, text, applied, source=source)
             text = apply_edits(text, applied)
+            del run.idle[i]
     run.text, run.log = text, log
 
 
@@ -398,8 +412,8 @@ def fix(
     ``--unsafe-fixes``). `protect` lists spans of the input that the rules do not see at all
     (code in Markdown, say); `suppress` lists spans where edits of some rules are dropped.
 
-    >>> fix("x\N{NO-BREAK SPACE}`a\N{NO-BREAK SPACE}b`", protect=[(2, 7)]).text
-    'x `a\xa0b`'
+    >>> fix("س\N{NO-BREAK SPACE}`ا\N{NO-BREAK SPACE}ب`", protect=[(2, 7)]).text
+    'س `ا\xa0ب`'
     """
     _check_text(text)
     config = resolve(preset, options)
@@ -483,7 +497,7 @@ def _finding(edit: Edit, rule: Rule, offsets: OffsetMap) -> Finding:
 def explain(edits: Sequence[Edit]) -> Mapping[str, int]:
     """How many edits each rule code made (merged edits count for each of their codes).
 
-    >>> dict(explain(fix("a\N{NO-BREAK SPACE}b\N{NO-BREAK SPACE}c").edits))
+    >>> dict(explain(fix("ا\N{NO-BREAK SPACE}ب\N{NO-BREAK SPACE}ج").edits))
     {'AR104': 2}
     """
     counts: dict[str, int] = {}

@@ -2,7 +2,8 @@
 
 Run from the repository root::
 
-    python benchmarks/passes.py --data DIR
+    python benchmarks/passes.py --data DIR            # passes per line
+    python benchmarks/passes.py --data DIR --timing   # and what the passes cost on the news
 
 A line that needs nothing takes one pass; one that a pass changes takes a second to confirm
 the fixpoint; a third pass runs only when the second still changed something (a rule left
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rule_counts import DEFAULT_DATA, clean_sentences, news_lines
 
 import arnorm
+from arnorm import engine
 
 
 def pass_counts(lines: Sequence[str], preset: str) -> Counter[int]:
@@ -37,9 +40,28 @@ def not_idempotent(line: str, preset: str) -> bool:
     return arnorm.clean(once, preset=preset) != once
 
 
+def pass_costs(lines: Sequence[str]) -> None:
+    """What the fixpoint costs: clean, fix and lint over `lines` with one pass at most (as the
+    engine was) and with the bound, best of 2 runs each, interleaved."""
+    bound = engine.MAX_PASSES
+    print(f"\n{'call':6} {'1 pass s':>9} {f'{bound} passes s':>11} {'ratio':>6}")
+    for name in ("clean", "fix", "lint"):
+        call = getattr(arnorm, name)
+        best = {1: float("inf"), bound: float("inf")}
+        for passes in (1, bound, 1, bound):
+            engine.MAX_PASSES = passes
+            start = time.perf_counter()
+            for line in lines:
+                call(line)
+            best[passes] = min(best[passes], time.perf_counter() - start)
+        engine.MAX_PASSES = bound
+        print(f"{name:6} {best[1]:9.3f} {best[bound]:11.3f} {best[bound] / best[1]:6.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--timing", action="store_true", help="also time 1 pass against 3")
     args = parser.parse_args()
     corpora = {"clean_sentences.txt": clean_sentences(args.data), "news_raw": news_lines(args.data)}
     print(
@@ -54,6 +76,9 @@ def main() -> None:
                 f"{name:20} {preset:7} {len(lines):7,} {counts[1]:7,} {counts[2]:7,}"
                 f" {counts[3]:5,} {bound:15,}"
             )
+
+    if args.timing:
+        pass_costs(corpora["news_raw"])
 
 
 if __name__ == "__main__":

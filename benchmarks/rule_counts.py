@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import arnorm
 from arnorm.config import CLEAN
-from arnorm.engine import _plan
+from arnorm.engine import plan_of
 from arnorm.rules import BY_CODE, RULES
 from arnorm.rules.base import Rule
 
@@ -90,7 +90,7 @@ def rule_timings(lines: Sequence[str], repeat: int) -> list[tuple[str, float]]:
     """Seconds per rule (best of `repeat`) for its fast path over all lines, in pipeline order,
     as clean pays for it: a line without any of the rule's trigger characters skips the rule.
     The last entry, "scan", is the engine's scan for trigger characters, once per line."""
-    plan = _plan(CLEAN)
+    plan = plan_of(CLEAN)
     timings: list[tuple[str, float]] = []
     current = list(lines)
     for rule, trigger in plan.steps:

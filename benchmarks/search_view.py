@@ -1,11 +1,11 @@
-"""Score the run-on splitter as the search preset runs it: reading every run folded.
+"""Score the run-on splitter as the search preset runs it: looking every run up folded.
 
     python benchmarks/search_view.py [DATA_DIR]   # default: ../shared/data next to the repo
     python /work/shared/eval/score_segmenter.py DATA_DIR --func benchmarks.search_view:segment
 
-Under the search preset the splitter reads each run as the folds (AR202-AR204) and the
-stripping of harakat and tatweel (AR303, AR301) will leave it, so that cleaning twice gives what
-cleaning once gave. This script prints, for the clean preset's splitter and the search
+Under the search preset the splitter looks each run up as the folds (AR202-AR204) write it, in
+a word list folded alike, so that it decides the same before the folds and after them (the
+engine's next pass). This script prints, for the clean preset's splitter and the search
 preset's, F1 on the synthetic and natural run-on sets and false splits per 10k tokens of the
 correct sentences: the search splitter on the dev sets as written, and on the dev sets folded
 by the search preset's folds (inputs and golds alike), which must agree since it decides on the
@@ -31,7 +31,7 @@ from bench_segment import DEFAULT_DATA, boundaries, read_pairs, score_pairs
 import arnorm
 from arnorm.config import NONE, SEARCH
 from arnorm.lexicon.words import Lexicon, default_lexicon, read_wordfreq
-from arnorm.rules.runons import spelling_of
+from arnorm.splitter.configured import spelling_of
 from arnorm.splitter.segmenter import Segmenter, segmenter_for
 
 Splitter = Callable[[str], str]

@@ -128,3 +128,34 @@ non_arabic_text = st.text(
 
 #: Sentences of known words joined by single spaces, for the splitter.
 arabic_words = st.lists(st.sampled_from(WORDS[:30]), min_size=1, max_size=12).map(" ".join)
+
+#: Words the spelling rules (AR60x) act on or must leave alone, written for arnorm's tests:
+#: misspelt forms of each family, their right forms, names and first-person verbs.
+SPELLING_WORDS = [
+    "علي",
+    "على",
+    "فى",
+    "الذى",
+    "اكد",
+    "والادارة",
+    "بالاضافة",
+    "مدرسه",
+    "علية",
+    "إنتخابات",
+    "أحتفل",
+    "احتفل",
+    "و",
+    "ب",
+    "ل",
+    "هذة",
+    "ذكري",
+    "الماضي",
+    "قال",
+    "لن",
+    "ايضا",
+]
+
+#: Text dense in spelling errors, with the other dirt of :data:`arabic_text` mixed in.
+spelling_text = st.lists(
+    st.one_of(st.sampled_from(SPELLING_WORDS), st.sampled_from(SPACES[:3]), piece), max_size=30
+).map("".join)

@@ -34,7 +34,7 @@ LOCATIONS = [
     pytest.param(f"سطر أول\nثم{RLM} الثاني\n", "2:3", id="second line"),
     pytest.param(f"\ufeffقال{NBSP}نعم\n", "1:4", id="a byte order mark is not a column"),
     pytest.param(f"أول\r\nثان\r\nقال{NBSP}نعم\r\n", "3:4", id="CRLF lines"),
-    pytest.param(f"a\rb{NBSP}c\n", "1:4", id="a lone CR is not a line end"),
+    pytest.param(f"ا\rب{NBSP}ج\n", "1:4", id="a lone CR is not a line end"),
     pytest.param(f"بلا سطر أخير{NBSP}", "1:13", id="no final line feed"),
 ]
 

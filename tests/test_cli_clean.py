@@ -331,3 +331,60 @@ def test_csv_agrees_with_the_library(rows: list[tuple[str, str]]) -> None:
     out = clean(buffer.getvalue().encode(), "--isolated", "--csv", "--chunk-bytes", "64").decode()
     got = list(csv.reader(io.StringIO(out, newline="")))
     assert got == [["text", "other"], *([library_clean(a), b] for a, b in rows)]
+
+
+# --- JSON given as text is refused (it would come out as invalid JSON) ---------------------
+
+JSON_INPUTS = [
+    pytest.param('[{"text": "قال \\"نعم\\", ثم"}]\n', id="a JSON array"),
+    pytest.param('[\n  "أ", "ب"\n]\n', id="an array of strings"),
+    pytest.param('\n{"text": "قال, نعم"}\n{"text": "ب"}\n', id="JSON lines"),
+]
+
+
+@pytest.mark.parametrize("data", JSON_INPUTS)
+def test_json_as_text_is_refused_naming_the_json_options(data: str) -> None:
+    result = run("clean", stdin=data.encode())
+    assert result.code == 2
+    assert result.raw == b""
+    assert "--jsonl --field" in result.err
+    assert "--text" in result.err
+
+
+def test_a_json_array_longer_than_a_chunk_is_refused() -> None:
+    data = ("[" + ",\n".join(['{"text": "قال نعم"}'] * 400) + "]\n").encode()
+    result = run("clean", "--chunk-bytes", "1000", stdin=data)
+    assert result.code == 2
+    assert "JSON array" in result.err
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl", ".JSON"])
+def test_a_json_file_is_refused_and_the_output_not_written(tmp_path: Path, suffix: str) -> None:
+    source, target = tmp_path / f"articles{suffix}", tmp_path / "out.txt"
+    source.write_text("قال نعم\n", encoding="utf-8")
+    result = run("clean", str(source), "-o", str(target))
+    assert result.code == 2
+    assert result.err.startswith(f"{source}: a JSON file")
+    assert "--jsonl --field" in result.err
+    assert not target.exists()
+
+
+def test_text_forces_text_mode_on_json() -> None:
+    data = f'["قال{NBSP}نعم"]\n'.encode()
+    assert clean(data, "--text") == '["قال نعم"]\n'.encode()
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["[1] انظر الحاشية\n{ملاحظة}\n", "{not json}\n", "[رويترز] قال\n", '["x" الخبر\n'],
+)
+def test_text_that_only_starts_like_json_is_cleaned(data: str) -> None:
+    assert clean(data.encode()) == data.encode()
+
+
+def test_a_json_file_is_cleaned_with_jsonl(tmp_path: Path) -> None:
+    source = tmp_path / "a.jsonl"
+    source.write_text(f'{{"text": "أ{NBSP}ب"}}\n', encoding="utf-8")
+    result = run("clean", str(source), "--jsonl")
+    assert result.code == 0
+    assert result.raw == '{"text": "أ ب"}\n'.encode()

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from arnorm.edits import Edit, OffsetMap, _merged_log, apply_edits, compose
+from arnorm.edits import Edit, OffsetMap, apply_edits, compose, merged_log
 
 
 @st.composite
@@ -123,4 +123,4 @@ def test_merges(source: str, steps: list[list[Edit]], expected: list[tuple[objec
 @example(("ab", [Edit(1, 1, "X", "AR101"), Edit(1, 2, "b", "AR201")]))  # a no-op edit is dropped
 def test_the_first_pass_is_composed_as_any_other(case: tuple[str, list[Edit]]) -> None:
     source, edits = case
-    assert compose([], source, edits, source=source) == _merged_log([], source, edits, source)
+    assert compose([], source, edits, source=source) == merged_log([], source, edits, source)

@@ -7,56 +7,56 @@ that AR104 turns into a space on the next pass), one never converges (it doubles
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
 import arnorm
 from arnorm.edits import apply_edits
 from arnorm.engine import MAX_PASSES
-from arnorm.rules.base import substitution_rule
+from arnorm.rules.base import Rule, substitution_rule
 from tests.cli_support import REPORT_ONLY, extra_rules
 
 NBSP = "\N{NO-BREAK SPACE}"
 DOC = "## What it does\n## Why\n## Example\n## Fix safety\n"
 
-LEAVES_NBSP = substitution_rule(
-    code="AR997",
-    name="test-leaves-nbsp",
-    message="Hash as a no-break space (test rule)",
-    doc=DOC,
-    enabled=lambda config: True,
-    pattern=lambda config: re.compile("#"),
-    replace=lambda match, config: NBSP,
-)
-DOUBLES_X = substitution_rule(
-    code="AR996",
-    name="test-doubles-x",
-    message="Every x doubled (test rule that never converges)",
-    doc=DOC,
-    enabled=lambda config: True,
-    pattern=lambda config: re.compile("x+"),
-    replace=lambda match, config: match.group() * 2,
-)
+
+def toy_rule(code: str, name: str, pattern: str, replace: Callable[[str], str]) -> Rule:
+    """A test rule, always on, that rewrites each match of `pattern` with `replace`."""
+    return substitution_rule(
+        code=code,
+        name=name,
+        message=f"{name} (test rule)",
+        doc=DOC,
+        enabled=lambda config: True,
+        pattern=lambda config: re.compile(pattern),
+        replace=lambda match, config: replace(match.group()),
+    )
+
+
+LEAVES_NBSP = toy_rule("AR997", "test-leaves-nbsp", "#", lambda found: NBSP)
+DOUBLES_X = toy_rule("AR996", "test-doubles-x", "x+", lambda found: found * 2)  # never converges
 
 
 def test_a_text_that_needs_nothing_takes_one_pass() -> None:
     assert arnorm.fix("plain text").passes == 1
 
 
+# The no-break spaces are next to Arabic letters: AR104 acts in Arabic context only.
 def test_a_text_that_one_pass_fixes_takes_a_second_to_confirm() -> None:
-    fixed = arnorm.fix(f"a{NBSP}b")
-    assert (fixed.text, fixed.passes) == ("a b", 2)
+    fixed = arnorm.fix(f"ا{NBSP}ب")
+    assert (fixed.text, fixed.passes) == ("ا ب", 2)
 
 
 def test_a_later_rule_leaving_work_for_an_earlier_one_is_finished_next_pass() -> None:
     with extra_rules(LEAVES_NBSP):
-        fixed = arnorm.fix("a#b")
-        assert fixed.text == arnorm.clean("a#b") == "a b"
+        fixed = arnorm.fix("ا#ب")
+        assert fixed.text == arnorm.clean("ا#ب") == "ا ب"
         assert fixed.passes == 3  # AR997, then AR104, then a pass that changes nothing
         assert [(e.start, e.end, e.replacement, e.codes) for e in fixed.edits] == [
             (1, 2, " ", ("AR997", "AR104"))
         ]
-        assert [(f.code, f.start, f.end) for f in arnorm.lint("a#b")] == [
+        assert [(f.code, f.start, f.end) for f in arnorm.lint("ا#ب")] == [
             ("AR104", 1, 2),
             ("AR997", 1, 2),
         ]
@@ -64,13 +64,13 @@ def test_a_later_rule_leaving_work_for_an_earlier_one_is_finished_next_pass() ->
 
 def test_suppression_holds_on_every_pass() -> None:
     with extra_rules(LEAVES_NBSP):
-        fixed = arnorm.fix("a#b", suppress=[(1, 2, frozenset({"AR104"}))])
-        assert fixed.text == f"a{NBSP}b"
+        fixed = arnorm.fix("ا#ب", suppress=[(1, 2, frozenset({"AR104"}))])
+        assert fixed.text == f"ا{NBSP}ب"
 
 
 def test_protected_spans_hold_on_every_pass() -> None:
     with extra_rules(LEAVES_NBSP):
-        assert arnorm.fix("#`#`", protect=[(1, 4)]).text == " `#`"
+        assert arnorm.fix("ب#`#`", protect=[(2, 5)]).text == "ب `#`"
 
 
 def test_the_bound_returns_the_last_pass_with_the_log_composed() -> None:
@@ -88,7 +88,7 @@ def test_the_bound_returns_the_last_pass_with_the_log_composed() -> None:
 @pytest.mark.parametrize("safe_only", [False, True])
 def test_findings_without_a_fix_are_reported_once(safe_only: bool) -> None:
     with extra_rules(REPORT_ONLY, LEAVES_NBSP):
-        text = "XX #"
+        text = "XX #ب"
         assert arnorm.fix(text, safe_only=safe_only).passes == 3
         codes = [f.code for f in arnorm.lint(text)]
         assert codes.count("AR998") == 1

@@ -19,9 +19,9 @@ INVISIBLE_FIXES = [
     pytest.param(f"{RLM}قال", "قال", id="mark at the start"),
     pytest.param(f"قال{RLM}", "قال", id="mark at the end"),
     pytest.param(f"نص{BOM}نص", "نصنص", id="BOM after the start"),
-    pytest.param("soft\u00adhyphen", "softhyphen", id="soft hyphen in Latin"),
-    pytest.param("a\u2066b\u2069c", "abc", id="isolates"),
-    pytest.param("x\u061cy", "xy", id="arabic letter mark"),
+    pytest.param("قال soft\u00adhyphen", "قال softhyphen", id="soft hyphen on an Arabic line"),
+    pytest.param("ب a\u2066b\u2069c", "ب abc", id="isolates"),
+    pytest.param("x\u061cy ب", "xy ب", id="arabic letter mark"),
 ]
 INVISIBLE_NOOPS = [
     pytest.param(f"{BOM}قال", id="BOM at the very start"),
@@ -31,6 +31,8 @@ INVISIBLE_NOOPS = [
     ),
     pytest.param(f"مدر{ZWNJ}سة", id="joiners are another rule"),
     pytest.param("قال الوزير", id="plain text"),
+    pytest.param("soft\u00adhyphen", id="soft hyphen in Latin"),
+    pytest.param("قال\nsoft\u00adhyphen\u200e\n", id="on a Latin line of an Arabic text"),
 ]
 
 
@@ -50,13 +52,42 @@ CONTROL_FIXES = [
     pytest.param("كلمة \x1a\x00", "كلمة ", id="next to a space it goes"),
     pytest.param("\x1aكلمة", "كلمة", id="at the start it goes"),
     pytest.param("a\x0bb", "a b", id="vertical tab between words"),
-    pytest.param("a\x85b", "a b", id="C1 next line between words"),
+    pytest.param("a\x81b", "a b", id="C1 undefined in windows-1252 between words"),
+    pytest.param("a\x9d\x90", "a", id="C1 undefined in windows-1252 at the end"),
     pytest.param("a\x7f", "a", id="delete at the end"),
 ]
 CONTROL_NOOPS = [
     pytest.param("a\tb", id="tab"),
     pytest.param("سطر\nسطر\r\n", id="line ends"),
 ]
+
+
+C1_FIXES = [
+    pytest.param(
+        "He said \x93hi\x94 \x96 ok\x85", "He said \u201chi\u201d \u2013 ok\u2026", id="latin"
+    ),
+    pytest.param("parl\xe9\x85", "parl\xe9\u2026", id="ftfy's C1 case"),
+    pytest.param("\x80 5 \x97 \x91x\x92", "\u20ac 5 \u2014 \u2018x\u2019", id="euro, dash, quotes"),
+    pytest.param("قال\x85", "قال\u2026", id="in Arabic too"),
+    pytest.param("a\x85b", "a\u2026b", id="U+0085 is the ellipsis, as in ftfy"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), C1_FIXES)
+def test_c1_controls_are_repaired_not_deleted(text: str, expected: str) -> None:
+    assert arnorm.clean(text, **only("controls")) == expected
+    assert {f.code for f in arnorm.lint(text, **only("controls"))} == {"AR108"}
+
+
+def test_every_c1_control_is_repaired_or_is_undefined_in_windows_1252() -> None:
+    for point in range(0x80, 0xA0):
+        ch = chr(point)
+        fixed = arnorm.clean(f"a{ch}b", **only("controls"))
+        try:
+            expected = f"a{bytes([point]).decode('cp1252')}b"
+        except UnicodeDecodeError:
+            expected = "a b"
+        assert fixed == expected, hex(point)
 
 
 @pytest.mark.parametrize(("text", "expected"), CONTROL_FIXES)
@@ -100,10 +131,25 @@ def test_joiners_can_be_kept_for_persian() -> None:
 
 SPACE_FIXES = [
     pytest.param(f"قال{NBSP}الوزير", "قال الوزير", id="NBSP between words"),
-    pytest.param("a\u202fb\u2009c\u3000d", "a b c d", id="narrow, thin, ideographic"),
-    pytest.param("a\u2028b\u2029c", "a\nb\nc", id="line and paragraph separators"),
-    pytest.param(f"10{NBSP}km", "10 km", id="in Latin text too"),
+    pytest.param("ا\u202fب\u2009ج\u3000د", "ا ب ج د", id="narrow, thin, ideographic"),
+    pytest.param("ا\u2028ب\u2029ج", "ا\nب\nج", id="line and paragraph separators"),
+    pytest.param(f"بلغ 10{NBSP}000", "بلغ 10 000", id="the nearest letter before is Arabic"),
+    pytest.param(f"Paris{NBSP}: قال", "Paris : قال", id="the nearest letter after is Arabic"),
 ]
+SPACE_NOOPS = [
+    pytest.param(f"Il a dit{NBSP}: «{NBSP}bonjour{NBSP}»", id="French typography"),
+    pytest.param(f"قال: Il a dit{NBSP}: «\u202fbonjour\u2009»", id="French on an Arabic line"),
+    pytest.param(f"SELK\u00c4{NBSP}EDELL\u00c4", id="Finnish"),
+    pytest.param(f"قال\n</URL>{NBSP}\n", id="a Latin line of an Arabic text"),
+    pytest.param(f"10{NBSP}km", id="Latin text"),
+    pytest.param(f"قال\n2018{NBSP}03\n", id="no letter on the line"),
+]
+
+
+@pytest.mark.parametrize("text", SPACE_NOOPS)
+def test_spaces_of_latin_text_are_kept(text: str) -> None:
+    assert arnorm.clean(text, **only("spaces")) == text
+    assert arnorm.clean(text) == text
 
 
 @pytest.mark.parametrize(("text", "expected"), SPACE_FIXES)

@@ -223,9 +223,9 @@ def test_a_folded_lexicon_is_keyed_by_folded_letters() -> None:
 
 def test_a_folded_lexicon_is_built_once_per_spelling() -> None:
     alef = SPELLINGS.folded(Spelling(alef=True))
-    assert SPELLINGS.folded(Spelling(alef=True, marks=False, tatweel=False)) is alef
+    assert SPELLINGS.folded(Spelling(alef=True)) is alef
     assert alef.folded(Spelling(alef=True)) is alef
-    assert SPELLINGS.folded(Spelling(marks=False)) is SPELLINGS
+    assert SPELLINGS.folded(Spelling()) is SPELLINGS
 
 
 def test_a_folded_lexicon_folds_further_but_never_back() -> None:

@@ -91,19 +91,19 @@ def test_every_code_has_a_family(code: str) -> None:
 
 
 def test_edits_only_when_asked() -> None:
-    assert arnorm.profile(f"a{ZWSP}b").edits is None
-    edits = arnorm.profile(f"a{ZWSP}b", edits=True).edits
+    assert arnorm.profile(f"ب{ZWSP}ج").edits is None
+    edits = arnorm.profile(f"ب{ZWSP}ج", edits=True).edits
     assert edits is not None
     assert [e.code for e in edits] == ["AR101"]
 
 
 def test_options_are_the_cleans() -> None:
-    assert arnorm.profile(f"a{NBSP}b", spaces=False).findings == 0
+    assert arnorm.profile(f"ب{NBSP}ج", spaces=False).findings == 0
     assert arnorm.profile("كِتَاب", preset="search").counts == {"AR303": 2}
 
 
 def test_combined_adds_up() -> None:
-    parts = [arnorm.profile(f"a{NBSP}b"), arnorm.profile(SENTENCE)]
+    parts = [arnorm.profile(f"ب{NBSP}ج"), arnorm.profile(SENTENCE)]
     both = combined(parts)
     assert both.characters == sum(p.characters for p in parts)
     assert dict(both.counts) == {"AR104": 1}
@@ -137,7 +137,7 @@ def test_annotate_adds_the_profile_of_the_fields() -> None:
 
 
 def test_annotate_replaces_an_old_profile_in_place() -> None:
-    line = f'{{"p": {{"old": [1, 2]}}, "text": "a{NBSP}b"}}\n'
+    line = f'{{"p": {{"old": [1, 2]}}, "text": "ب{NBSP}ج"}}\n'
     out = run("clean", "--jsonl", "--annotate", "p", stdin=line.encode()).out
     assert list(json.loads(out)) == ["p", "text"]
     assert json.loads(out)["p"]["counts"] == {"AR104": 1}

@@ -10,19 +10,20 @@ import dataclasses
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from strategies import arabic_text, non_arabic_text
+from strategies import arabic_text, non_arabic_text, spelling_text
 
 import arnorm
-from arnorm.config import CLEAN, NONE, PRESETS, SEARCH, Config, _choices
+from arnorm.config import CLEAN, NONE, PRESETS, SEARCH, Config, choices
 from arnorm.edits import apply_edits
 from arnorm.engine import active_rules
+from arnorm.script.chars import DELETABLE
 
 # One config per single behaviour switched on over the "none" preset, plus the presets.
 SINGLE_OPTIONS: dict[str, Config] = {}
 for f in dataclasses.fields(Config):
-    if f.name in ("ignore", "extra_words", "never_split"):
+    if f.name in ("ignore", "extra_words", "never_split", "never_respell"):
         continue
-    values = _choices().get(f.name, (True,))
+    values = choices().get(f.name, (True,))
     for value in values:
         if value != getattr(NONE, f.name):
             SINGLE_OPTIONS[f"{f.name}={value}"] = dataclasses.replace(NONE, **{f.name: value})
@@ -40,7 +41,11 @@ COMBINATIONS: dict[str, Config] = {
     "search diacritics=keep": dataclasses.replace(SEARCH, diacritics="keep"),
     "search diacritics=keep-shadda": dataclasses.replace(SEARCH, diacritics="keep-shadda"),
     "search tatweel=decorative": dataclasses.replace(SEARCH, tatweel="decorative"),
+    # the spelling rules change letters and join words: the splitter and the folds read them
+    "clean spelling=True": dataclasses.replace(CLEAN, spelling=True),
+    "search spelling=True": dataclasses.replace(SEARCH, spelling=True),
 }
+SPELLING_CONFIGS = {k: v for k, v in COMBINATIONS.items() if "spelling" in k}
 CONFIGS = {
     **{f"preset {name}": config for name, config in PRESETS.items()},
     **SINGLE_OPTIONS,
@@ -92,6 +97,16 @@ def test_each_rule_fast_path_equals_its_edits(text: str) -> None:
         text = rule.fix(text, CLEAN)
 
 
+@pytest.mark.parametrize("config", SPELLING_CONFIGS.values(), ids=SPELLING_CONFIGS.keys())
+@given(text=spelling_text)
+def test_spelling_on_is_idempotent_and_its_edits_replay(config: Config, text: str) -> None:
+    once = arnorm.clean(text, preset=config)
+    assert arnorm.clean(once, preset=config) == once
+    fixed = arnorm.fix(text, preset=config)
+    assert fixed.text == once
+    assert apply_edits(text, fixed.edits) == once
+
+
 @given(text=arabic_text, data=st.data())
 def test_offset_maps_round_trip(text: str, data: st.DataObject) -> None:
     fixed = arnorm.fix(text)
@@ -115,9 +130,40 @@ SCRAPING_REPAIRS = {"mojibake": False, "html_entities": False, "html_tags": Fals
 
 
 @given(text=non_arabic_text)
-def test_text_without_arabic_keeps_all_but_invisibles_and_spaces(text: str) -> None:
-    expected = arnorm.clean(text, preset=NONE, invisibles=True, controls=True, spaces=True)
+def test_text_without_arabic_keeps_all_but_controls(text: str) -> None:
+    # Its special spaces, soft hyphens and bidi marks are its own (French typography, say).
+    expected = arnorm.clean(text, preset=NONE, controls=True)
     assert arnorm.clean(text, **SCRAPING_REPAIRS) == expected
+
+
+LATIN_PIECES = st.sampled_from(
+    ["Il a dit", ":", "«", "»", "bonjour", "SELK\u00c4", "10", "km", "\u00ad", "\u200e", "x"]
+)
+LATIN_SPACES = st.sampled_from(["\u00a0", "\u202f", "\u2009", " "])
+latin_lines = st.lists(st.one_of(LATIN_PIECES, LATIN_SPACES), max_size=12).map("".join)
+
+
+@given(latin=latin_lines, arabic=arabic_text)
+def test_a_latin_line_of_an_arabic_text_is_left_alone(latin: str, arabic: str) -> None:
+    fixed = arnorm.fix(f"{arabic}\n{latin}\n{arabic}", **SCRAPING_REPAIRS)
+    start = fixed.output_span(len(arabic) + 1, len(arabic) + 1 + len(latin))
+    assert fixed.text[start[0] : start[1]] == latin
+
+
+@pytest.mark.parametrize("config", [CLEAN, SEARCH], ids=["clean", "search"])
+@given(text=arabic_text)
+@example("He said \x93hi\x94 \x96 ok\x85")  # the C1 controls of windows-1252 were deleted
+def test_nothing_outside_the_deletion_set_disappears(config: Config, text: str) -> None:
+    # Every character that a rule removes is in chars.DELETABLE; any other change is an edit
+    # that replaces the character with what it stands for (and its note says what). Each
+    # rule's edits are checked on the text that rule sees, as clean runs them.
+    for rule in active_rules(config):
+        edits = [e for e in rule.find(text, config) if e.replacement is not None]
+        for edit in edits:
+            if not edit.replacement:
+                gone = set(text[edit.start : edit.end]) - DELETABLE
+                assert not gone, (edit, sorted(gone))
+        text = apply_edits(text, edits)
 
 
 @given(text=arabic_text)

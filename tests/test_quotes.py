@@ -12,15 +12,8 @@ from hypothesis import strategies as st
 import arnorm
 from arnorm.config import CLEAN, NONE, Config
 from arnorm.edits import apply_edits
-from arnorm.rules.quotes import (
-    ALL_FAMILIES,
-    QUOTE_FAMILIES,
-    analyse,
-    analyse_lines,
-    classify,
-    pair_quotes,
-    plain_quotations,
-)
+from arnorm.rules.pairing import ALL_FAMILIES, QUOTE_FAMILIES, analyse, analyse_lines, classify
+from arnorm.rules.quotes import pair_quotes, plain_quotations
 
 LDQ, RDQ, LOW, DPRIME = "\u201c", "\u201d", "\u201e", "\u2033"
 LSQ, RSQ = "\u2018", "\u2019"

@@ -81,7 +81,7 @@ def test_missing_space_after_punctuation_noops(text: str) -> None:
 BLANK_RUN_FIXES = [
     pytest.param("قال  الوزير", "قال الوزير", id="two spaces"),
     pytest.param("قال \t الوزير", "قال الوزير", id="spaces and a tab"),
-    pytest.param("line  one\nقال", "line one\nقال", id="any line of an Arabic text"),
+    pytest.param("line  one\nقال  نعم", "line  one\nقال نعم", id="only the Arabic lines of a text"),
 ]
 BLANK_RUN_NOOPS = [
     pytest.param("    قال الوزير", id="indentation"),
@@ -107,7 +107,9 @@ TRAILING_FIXES = [
     pytest.param("قال \nالوزير\t\n", "قال\nالوزير\n", id="before line feeds"),
     pytest.param("قال \r\nالوزير \r\n", "قال\r\nالوزير\r\n", id="CRLF keeps its CR"),
     pytest.param("قال \rالوزير", "قال\rالوزير", id="old Mac line end"),
-    pytest.param("قال\n   \nالوزير", "قال\n\nالوزير", id="a blank line keeps its place"),
+    pytest.param(
+        "قال \n   \nالوزير", "قال\n   \nالوزير", id="a line of blanks only is no Arabic line"
+    ),
 ]
 TRAILING_NOOPS = [
     pytest.param("trailing  \n", id="a text without Arabic"),

@@ -13,16 +13,16 @@ from hypothesis import given
 from strategies import arabic_text
 
 import arnorm
-from arnorm.config import NONE, PRESETS, Config, _choices
+from arnorm.config import NONE, PRESETS, Config, choices
 from arnorm.engine import active_rules
 from arnorm.rules import RULES
 from arnorm.rules.base import Rule
 
 CONFIGS: list[Config] = list(PRESETS.values())
 for f in dataclasses.fields(Config):
-    if f.name in ("ignore", "extra_words", "never_split"):
+    if f.name in ("ignore", "extra_words", "never_split", "never_respell"):
         continue
-    for value in _choices().get(f.name, (True,)):
+    for value in choices().get(f.name, (True,)):
         CONFIGS.append(dataclasses.replace(NONE, **{f.name: value}))
 
 TRIGGERED = [rule for rule in RULES if rule.trigger is not None]

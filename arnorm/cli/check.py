@@ -110,7 +110,10 @@ class Settings:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    config = options.build_config(args)
+    # The linter offers the spelling fixes (AR60x, all unsafe: applied with --unsafe-fixes);
+    # the library and `arnorm clean` leave spelling alone unless told.
+    defaults = {} if args.preset == "none" else {"spelling": True}
+    config = options.build_config(args, defaults=defaults)
     options.warn_inactive(args, config)
     filters = Filters(args.root, args.include or (), _excludes(args))
     per_file = tuple(args.per_file_ignores or ())

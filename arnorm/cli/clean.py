@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
+import re
 import signal
 import stat
 import sys
@@ -41,6 +43,9 @@ def add_parser(commands: argparse._SubParsersAction[options.Parser]) -> None:
     form = clean.add_argument_group("formats").add_mutually_exclusive_group()
     form.add_argument("--jsonl", action="store_true", help="one JSON object a line")
     form.add_argument("--csv", action="store_true", help="CSV with a header row")
+    form.add_argument(
+        "--text", action="store_true", help="plain text, even if the input looks like JSON"
+    )
     clean.add_argument("--field", action="append", metavar="KEY", help="JSONL key (text)")
     clean.add_argument("--column", action="append", metavar="NAME", help="CSV column (text)")
     clean.add_argument("--delimiter", default=",", help="CSV delimiter (,)")
@@ -111,8 +116,69 @@ class Totals:
         ]
 
 
+#: File name endings of JSON documents, which cleaning as text would break.
+JSON_SUFFIXES = (".json", ".jsonl", ".ndjson", ".geojson")
+
+
+def refuse_json(kind: str) -> InputError:
+    """The error for JSON given as text: cleaning it as text would turn its quotes into « »
+    and its commas into ، and so write invalid JSON."""
+    return InputError(
+        f"{kind}: cleaning it as text would break its quotes and commas; use --jsonl --field KEY"
+        " to clean the string fields of JSON lines (a JSON array: convert it to JSON lines"
+        " first, e.g. jq -c '.[]'), or --text to clean it as plain text anyway"
+    )
+
+
+def json_kind(data: bytes, whole: bool) -> str | None:
+    r"""What JSON the start of an input is, if any: a JSON array, JSON lines, or None.
+
+    `data` is the first chunk of the input and `whole` says whether it is all of it. An array
+    is recognised when it parses (a whole input) or opens with an object, an array or a
+    string followed by a comma or the end of the array; JSON lines when the first line that is
+    not blank parses as a JSON object.
+
+    >>> json_kind(b'[{"text": "x"}]', True), json_kind(b'{"text": 1}\n{"text": 2}\n', True)
+    ('a JSON array', 'JSON lines')
+    >>> json_kind(b"[1] see note\n{braces}\n", True) is None
+    True
+    """
+    text = data.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if text.startswith("["):
+        if whole:
+            with contextlib.suppress(ValueError):
+                return "a JSON array" if isinstance(json.loads(text), list) else None
+        return "a JSON array" if _ARRAY_START.match(text) else None
+    first = text.split("\n", 1)[0]
+    if first.startswith("{"):
+        with contextlib.suppress(ValueError):
+            return "JSON lines" if isinstance(json.loads(first), dict) else None
+    return None
+
+
+_ARRAY_START = re.compile(r'\[\s*(?:\{\s*(?:"|\})|\[|"(?:[^"\\]|\\.)*"\s*[,\]])')
+
+
+def _refusing_json(chunks: Iterator[Chunk]) -> Iterator[Chunk]:
+    """`chunks`, after an error if the first of them is JSON."""
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    kind = json_kind(first.data, whole=second is None)
+    if kind is not None:
+        raise refuse_json(f"the input is {kind}")
+    yield first
+    if second is not None:
+        yield second
+        yield from chunks
+
+
 def run_clean(args: argparse.Namespace) -> int:
     name = args.input
+    if not (args.text or args.jsonl or args.csv) and name.lower().endswith(JSON_SUFFIXES):
+        print(f"{name}: {refuse_json('a JSON file')}", file=sys.stderr)
+        return 2
     if len(args.delimiter) != 1 or args.delimiter in '"\r\n':
         raise options.UsageError(
             "arnorm clean: error: --delimiter must be one character, not a quote"
@@ -144,7 +210,10 @@ def _clean_stream(
     if job.form == "csv":
         job = make_job(args, _columns(reader, out, args))
     enabled = sys.stderr.isatty() if args.progress is None else args.progress
-    results = cleaned(reader.chunks(job), args.jobs)
+    chunks = reader.chunks(job)
+    if job.form == "text" and not args.text:
+        chunks = _refusing_json(chunks)
+    results = cleaned(chunks, args.jobs)
     with contextlib.closing(results), progress.bar(_size(source), enabled) as bar:
         for result in results:
             if result.error is not None:

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, NoReturn
 
-from arnorm.config import NONE, PRESETS, Config, _choices, resolve
+from arnorm.config import NONE, PRESETS, Config, choices, resolve
 from arnorm.rules import BY_CODE, RULES, matching
 
 #: Config fields that are not behaviour options (rule selection has options of its own).
@@ -32,6 +32,7 @@ _NOT_OPTIONS = frozenset({"ignore"})
 _WORD_LIST_HELP = {
     "extra_words": "a word-list file (one word a line) of extra known words; repeatable",
     "never_split": "a word-list file (one word a line) of words never split; repeatable",
+    "never_respell": "a word-list file (one word a line) of words never respelt; repeatable",
 }
 
 
@@ -94,10 +95,10 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
 def _add_behaviour(group: argparse._ArgumentGroup, field: str) -> None:
     flag = f"--{option_name(field)}"
     hint = typing.get_type_hints(Config)[field]
-    if field in _choices():
+    if field in choices():
         rules = _rules_of(field)
         help = f"the policy of {rules}" if rules else "a policy (its rules are not in this build)"
-        group.add_argument(flag, choices=_choices()[field], dest=field, help=help)
+        group.add_argument(flag, choices=choices()[field], dest=field, help=help)
     elif hint is bool:
         help = f"switch {_rules_of(field) or 'this behaviour'} on or off"
         group.add_argument(flag, action=argparse.BooleanOptionalAction, dest=field, help=help)
@@ -109,7 +110,7 @@ def _add_behaviour(group: argparse._ArgumentGroup, field: str) -> None:
 @functools.cache
 def _rules_of(field: str) -> str:
     """The codes of the rules that switching `field` turns on or off, found by trying it."""
-    values = _choices().get(field, (True, False))
+    values = choices().get(field, (True, False))
     codes = sorted(
         rule.code
         for rule in RULES

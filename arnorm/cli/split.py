@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from arnorm.cli import options
-from arnorm.rules.runons import segmenter_of
+from arnorm.splitter.configured import segmenter_of
 from arnorm.splitter.runs import run_pattern
 from arnorm.splitter.segmenter import Segmenter
 

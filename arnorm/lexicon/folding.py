@@ -1,16 +1,14 @@
-"""The spelling a text will have once the rules after the splitter have run.
+"""Letter folds: the tables of the search folds, and the spelling a lexicon is looked up in.
 
-The run-on splitter runs before the search folds (AR202-AR204) and before harakat and tatweel
-are stripped (AR303, AR301), because its dictionary knows the unfolded spelling. Cleaning
-twice must give what cleaning once gave, so the splitter must decide on the same letters in
-both passes: under a folding config it reads every run as :class:`Spelling` says the rest of
-the pipeline will leave it. The fold tables live here, and :mod:`arnorm.rules.folds` applies
-these same tables.
+The search folds (AR202-AR204) write أ إ آ as ا, ى as ي, ة as ه. Under a folding config the
+run-on splitter reads the text it is given, folded in the first pass of the engine and folded
+already in the next: so it looks every word up by its folded key (:class:`Spelling`), in a
+word list folded alike, and decides the same either way. The fold tables live here, and
+:mod:`arnorm.rules.folds` applies these same tables.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from collections.abc import Mapping
@@ -57,24 +55,22 @@ def folded_alef(match: re.Match[str]) -> str:
 
 @dataclass(frozen=True)
 class Spelling:
-    """Which letter folds the text will undergo, and whether its harakat and tatweel survive.
+    """Which letter folds a lookup applies (those of the config's search folds).
 
     The folds are 1:1 letter maps, so a folded word has the letters of the word at the same
     positions (a combining hamza or madda after a folded alef goes with it, as AR202 folds it).
-    The default is the identity: nothing folded, everything survives.
+    The default is the identity: nothing folded.
 
-    >>> search = Spelling(alef=True, alef_maksura=True, teh_marbuta=True, marks=False)
+    >>> search = Spelling(alef=True, alef_maksura=True, teh_marbuta=True)
     >>> search.fold("إلى المدرسة")
     'الي المدرسه'
     >>> Spelling().fold("إلى المدرسة"), Spelling().is_identity, search.is_identity
     ('إلى المدرسة', True, False)
     """
 
-    alef: bool = False  # AR202 will fold alef variants to ا
-    alef_maksura: bool = False  # AR203 will fold ى to ي
-    teh_marbuta: bool = False  # AR204 will fold ة to ه
-    marks: bool = True  # harakat (tanween) survive: AR303 will not strip them
-    tatweel: bool = True  # tatweel survives: AR301 will not strip it
+    alef: bool = False  # alef variants read as ا (AR202's fold)
+    alef_maksura: bool = False  # ى read as ي (AR203's fold)
+    teh_marbuta: bool = False  # ة read as ه (AR204's fold)
 
     @property
     def is_identity(self) -> bool:
@@ -85,15 +81,6 @@ class Spelling:
     def folds_letters(self) -> bool:
         """Whether any letter is folded."""
         return self.alef or self.alef_maksura or self.teh_marbuta
-
-    @property
-    def letters(self) -> Spelling:
-        """The letter folds alone (what a word list needs to know; marks and tatweel aside).
-
-        >>> Spelling(alef=True, marks=False).letters == Spelling(alef=True)
-        True
-        """
-        return dataclasses.replace(self, marks=True, tatweel=True)
 
     @functools.cached_property
     def letter_map(self) -> Mapping[str, str]:
@@ -111,7 +98,7 @@ class Spelling:
         return re.compile(char_class(self.letter_map) if self.letter_map else "(?!)")
 
     def fold(self, text: str) -> str:
-        """`text` with the folded letters written as they will be (nothing else changes)."""
+        """`text` with the folded letters folded (nothing else changes)."""
         if not self.folds_letters:
             return text
         if self.alef and has_combining_hamza(text):
@@ -122,5 +109,5 @@ class Spelling:
         return self.letter_map[match.group()]
 
 
-#: The spelling as written: what the clean preset and :func:`arnorm.segment` read.
+#: The spelling as written: what the clean preset and :func:`arnorm.segment` look up.
 IDENTITY = Spelling()

@@ -70,7 +70,7 @@ class Lexicon:
 
     def __init__(self, zipf: Mapping[str, float], spelling: Spelling = IDENTITY) -> None:
         self._zipf = zipf if isinstance(zipf, dict) else dict(zipf)
-        self.spelling = spelling.letters  # how the keys are folded
+        self.spelling = spelling  # how the keys are folded
         self._folded: dict[Spelling, Lexicon] = {}
 
     def key(self, word: str) -> str:
@@ -120,14 +120,13 @@ class Lexicon:
         >>> folded.zipf("على"), folded.zipf("علي"), len(folded)
         (7.2, 7.2, 2)
         """
-        letters = spelling.letters
-        if letters == self.spelling:
+        if spelling == self.spelling:
             return self
-        if not self.spelling.letter_map.items() <= letters.letter_map.items():
-            raise ValueError(f"a lexicon keyed by {self.spelling} cannot be read as {letters}")
-        found = self._folded.get(letters)
+        if not self.spelling.letter_map.items() <= spelling.letter_map.items():
+            raise ValueError(f"a lexicon keyed by {self.spelling} cannot be read as {spelling}")
+        found = self._folded.get(spelling)
         if found is None:
-            found = self._folded[letters] = Lexicon(fold_zipf(self._zipf, letters), letters)
+            found = self._folded[spelling] = Lexicon(fold_zipf(self._zipf, spelling), spelling)
         return found
 
 

@@ -21,7 +21,7 @@ from arnorm.report import charts
 from arnorm.report.marks import before_after, summary_of
 from arnorm.report.survey import DIRT_BIN, LENGTH_EDGES, Excerpt, Survey
 from arnorm.rules import BY_CODE
-from arnorm.rules.runons import segmenter_of
+from arnorm.splitter.configured import segmenter_of
 
 #: How many of each list the page shows.
 CUTS_SHOWN = 25

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from arnorm.config import PRESETS, Config, _choices, resolve
+from arnorm.config import PRESETS, Config, choices, resolve
 from arnorm.engine import fix, lint
 from arnorm.profile import profiled
 from arnorm.report.marks import before_after, summary_of
@@ -41,9 +41,9 @@ def switches() -> list[dict[str, object]]:
     for f in dataclasses.fields(Config):
         if f.name in _NOT_SWITCHES:
             continue
-        choices = _choices().get(f.name) or ((True, False) if hints[f.name] is bool else None)
-        if choices is not None:
-            found.append({"name": f.name, "choices": list(choices)})
+        allowed = choices().get(f.name) or ((True, False) if hints[f.name] is bool else None)
+        if allowed is not None:
+            found.append({"name": f.name, "choices": list(allowed)})
     return found
 
 

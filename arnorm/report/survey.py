@@ -28,7 +28,7 @@ from typing import Any
 from arnorm.config import Config
 from arnorm.engine import lint
 from arnorm.profile import Profile, measured
-from arnorm.rules.runons import segmenter_of
+from arnorm.splitter.configured import segmenter_of
 from arnorm.splitter.segmenter import Document, stands
 
 #: The dirt score histogram has bins of this width (0-5, 5-10, ... 95-100).

@@ -4,14 +4,15 @@ The order is part of the design. Scraping repairs come first because they recove
 the other rules should see (mojibake before anything reads letters or quotes); invisible and
 Unicode-level repairs next, so that letters are letters; the run-on splitter runs on
 normalised letters but before diacritics are stripped or spelling is folded (its dictionary
-knows the unfolded spelling); typography comes last, and the balance check sees the final text.
+knows the unfolded spelling); the spelling rules (AR60x) read the words it leaves, before the
+folds; typography comes last, and the balance check sees the final text.
 
-A rule that reads what a later rule will change reads it as that rule will leave it, so that
-cleaning twice gives what cleaning once gave: the splitter reads runs folded and composed as
-the folds and AR106 will leave them, AR201 reads a letter and a combining hamza as the letter
-AR106 will make, AR301 weighs only the marks that AR302, AR303, AR202 and AR106 will leave.
-The hamza composition (AR106) comes after every rule that changes letters or marks, since
-each of them can bring a letter and a combining hamza together.
+Each rule reads the text it is given. What a later rule leaves for an earlier one (a hamza that
+AR301 moves onto a letter, a fold that makes a run-on visible) the engine finds on its next
+pass (:mod:`arnorm.engine`, ``docs/engine.md``), so no rule predicts another. The order still
+matters for speed: most text reaches its fixpoint in one pass. The hamza composition (AR106)
+comes after every rule that changes letters or marks, since each of them can bring a letter and
+a combining hamza together.
 
 To add a rule, define it in the module of its theme and list it in that module's ``RULES``.
 Codes are public and never reused. The prefixes group them by theme: AR1xx invisible and
@@ -39,6 +40,7 @@ from arnorm.rules import (
     quotes,
     runons,
     spacing,
+    spelling,
 )
 from arnorm.rules.base import Rule
 
@@ -48,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     *invisibles.RULES,
     *letters.RULES,
     *runons.RULES,
+    *spelling.RULES,
     *marks.RULES,
     *digits.RULES,
     *folds.RULES,

@@ -4,7 +4,7 @@ The quote rule (AR401) converts only the quotes it can pair. A quote or a bracke
 its partner is a real problem in the text (a lost closing quote, a bracket cut off by the
 extractor), but where the partner belongs is a guess, so these rules only report it, with its
 position. They run last and read the final text, with the pairing of
-:func:`arnorm.rules.quotes.analyse`.
+:func:`arnorm.rules.pairing.analyse`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from arnorm.edits import Edit
 from arnorm.rules.base import Rule, unchanged
-from arnorm.rules.quotes import ALL_FAMILIES, QUOTE_MARKS, Stray, analyse_lines
+from arnorm.rules.pairing import ALL_FAMILIES, QUOTE_MARKS, Stray, analyse_lines
 from arnorm.script.chars import (
     CLOSING_BRACKETS,
     DOUBLE_QUOTES,

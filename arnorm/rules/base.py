@@ -24,7 +24,7 @@ Trigger = Callable[[Config], frozenset[str]]
 
 
 class Pattern(Protocol):
-    """A compiled pattern of :mod:`re` or of the `regex` package."""
+    """A compiled pattern (of :mod:`re`; anything with these methods will do)."""
 
     def finditer(self, string: str) -> Iterator[re.Match[str]]: ...
     def sub(self, repl: Callable[[re.Match[str]], str], string: str) -> str: ...
@@ -95,6 +95,15 @@ def with_fast(fast: Fixer, rule: Rule) -> Rule:
     return dataclasses.replace(rule, fast=fast)
 
 
+def ignoring_config(fix: Callable[[str], str]) -> Fixer:
+    """A fix function of the text alone, as a fast path (which is also given the config)."""
+
+    def fast(text: str, config: Config) -> str:
+        return fix(text)
+
+    return fast
+
+
 def substitution_rule(
     *,
     code: str,
@@ -108,11 +117,15 @@ def substitution_rule(
     note: Callable[[re.Match[str]], str] | None = None,
     trigger: Trigger | None = None,
     aliases: tuple[str, ...] = (),
+    fix: Callable[[str], str] | None = None,
 ) -> Rule:
     """A rule that rewrites every match of `pattern` with ``replace(match, config)``.
 
     `pattern` is a function of the config (cache it) so that patterns compile on first use,
-    not at import. Matches whose replacement equals the matched text are not edits.
+    not at import. Matches whose replacement equals the matched text are not edits. `fix`,
+    for a rule whose pattern and replacement do not read the config, is the rule's public fix
+    function (``replace_exotic_spaces``, say): it becomes the fast path, as ftfy's fixers are
+    its pipeline, and the property tests check that it equals the edits applied.
     """
 
     def find(text: str, config: Config) -> Iterator[Edit]:
@@ -125,4 +138,5 @@ def substitution_rule(
     def fast(text: str, config: Config) -> str:
         return pattern(config).sub(lambda match: replace(match, config), text)
 
-    return Rule(code, name, message, doc, safe, enabled, find, fast, trigger, aliases)
+    fast_path = fast if fix is None else ignoring_config(fix)
+    return Rule(code, name, message, doc, safe, enabled, find, fast_path, trigger, aliases)

@@ -4,8 +4,9 @@ A letter and a combining hamza or madda are one letter to a reader ("ا" + U+065
 two code points to a program. The rules before this one can bring such a pair together: AR301
 moves a hamza off a removed tatweel onto the letter (يـٔ), AR201 turns a Persian yeh that
 carries one into an Arabic yeh (یٔ), the folds turn ى into ي (ىٔ). So the pairs are composed
-last, after every rule that changes letters or marks, and the rules before read a pair as the
-letter it will become (:mod:`arnorm.script.hamza`).
+last, after every rule that changes letters or marks, and one pass is enough on most text (the
+engine's next pass composes what is left). The rules before it read a pair that touches as the
+letter it canonically is (:mod:`arnorm.script.hamza`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,14 @@
 """Where the typography rules may act: Arabic context, and links they must leave alone.
 
-The quote, punctuation, spacing and balance rules change only Arabic text, so that a Latin
-sentence, a URL or a number keeps its own conventions. Each rule states its context with the
-helpers here: whether a text has an Arabic letter at all, and which letter is nearest to a
-position on its line. URLs and e-mail addresses are never touched by those rules.
+The quote, punctuation, spacing, invisible-character and balance rules change only Arabic
+text, so that a Latin sentence, a URL or a number keeps its own conventions (French puts a
+no-break space before its colon and inside its « »). Each rule states its context with the
+helpers here: whether a text has an Arabic letter at all, whether the line of a position has
+one, and which letter is nearest to a position on its line. URLs and e-mail addresses are
+never touched by those rules.
+
+Context is always judged on the line, never on the whole text: ``arnorm clean`` cleans a file
+line by line and ``arnorm check`` reads it whole, and both must see the same context.
 
 >>> has_arabic_letter("He said hi"), has_arabic_letter("قال hi")
 (False, True)
@@ -45,6 +50,49 @@ def has_arabic_letter(text: str, start: int = 0, end: int | None = None) -> bool
     (False, True)
     """
     return arabic_letter().search(text, start, len(text) if end is None else end) is not None
+
+
+def line_has_arabic_letter(text: str, index: int) -> bool:
+    r"""Whether the line of `text` that holds `index` has a letter of the Arabic script.
+
+    >>> text = "He said\nقال\n"
+    >>> line_has_arabic_letter(text, 2), line_has_arabic_letter(text, 9)
+    (False, True)
+    """
+    return ArabicLines(text).at(index)
+
+
+class ArabicLines:
+    """Which lines of a text have an Arabic letter, each line searched once (a rule asks for
+    the positions of its edits in order, often several on one line)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._start, self._end, self._arabic = 0, -1, False
+
+    def at(self, index: int) -> bool:
+        """Whether the line that holds `index` has an Arabic letter."""
+        if not self._start <= index <= self._end:
+            text = self.text
+            self._start = text.rfind("\n", 0, index) + 1
+            end = text.find("\n", index)
+            self._end = len(text) if end < 0 else end
+            self._arabic = has_arabic_letter(text, self._start, self._end)
+        return self._arabic
+
+
+def in_arabic_context(text: str, index: int) -> bool:
+    """Whether the nearest letter before or after `index` on its line is an Arabic one: the
+    context of a character between words, such as a space (a space between a Latin and an
+    Arabic word separates Arabic text; one between two Latin words, or between a Latin word
+    and a number, is Latin text's, even on a line that also has Arabic).
+
+    >>> in_arabic_context("Il a dit : x قال", 8), in_arabic_context("Il a dit : x قال", 12)
+    (False, True)
+    """
+    return nearest_letter_is_arabic(text, index - 1, -1) or nearest_letter_is_arabic(
+        text, index + 1, 1
+    )
 
 
 def nearest_letter(text: str, index: int, step: int) -> str | None:

@@ -27,7 +27,7 @@ from arnorm.script.chars import (
     WORD_LIGATURES,
     char_class,
 )
-from arnorm.splitter.passages import persian_passages
+from arnorm.script.passages import persian_passages
 
 #: How far (in characters, within the line) to look for the letters around a number.
 CONTEXT_REACH = 64
@@ -142,15 +142,15 @@ def _arabic_context(text: str, start: int, end: int, passages: list[tuple[int, i
     return not in_passage and in_arabic_text(text, start, end)
 
 
-def unify_digits(text: str, mode: Digits = "keep") -> str:
+def _unify_digits(text: str, mode: Digits = "keep") -> str:
     """Write numbers in one digit system: Persian digits in Arabic text become ٠-٩ ("keep"),
     or every number in Arabic text ٠-٩ ("arabic-indic"), or every number 0-9 ("ascii").
 
-    >>> unify_digits("عام ۱۴۳۶هـ")
+    >>> _unify_digits("عام ۱۴۳۶هـ")
     'عام ١٤٣٦هـ'
-    >>> unify_digits("عام ١٤٣٦ و ۲۰۱۵", "ascii")
+    >>> _unify_digits("عام ١٤٣٦ و ۲۰۱۵", "ascii")
     'عام 1436 و 2015'
-    >>> unify_digits("طائرات F-16 عددها 12", "arabic-indic")
+    >>> _unify_digits("طائرات F-16 عددها 12", "arabic-indic")
     'طائرات F-16 عددها ١٢'
     """
     return apply_edits(text, find_digit_systems(text, Config(digits=mode)))

@@ -106,10 +106,45 @@ def _tag() -> re.Pattern[str]:
     )
 
 
+#: Elements that HTML5 added. Pages write them in lower case, so a tag of one in capitals is
+#: another markup's: the ANT news corpus wraps its dates in <TIME> beside <URL> and <DOCNO>.
+HTML5_ELEMENTS = frozenset(
+    {"section", "article", "header", "footer", "aside", "nav", "figure", "figcaption"}
+    | {"bdi", "mark", "time"}
+)
+
+
+@functools.cache
+def _any_tag() -> re.Pattern[str]:
+    return re.compile(r"</?(?P<name>[A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+
+
+@functools.cache
+def _html_names() -> frozenset[str]:
+    return frozenset(BLOCK_ELEMENTS + INLINE_ELEMENTS)
+
+
+def _other_markup(text: str, index: int) -> bool:
+    """Whether the line of `index` is another markup than HTML: it has a tag of an element HTML
+    does not have (<URL>, <DOCNO>, <TITLE>), or of an HTML5 element in capitals (<TIME>). Such
+    a line keeps all its tags, so that a markup's tags are treated alike."""
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    for match in _any_tag().finditer(text, start, len(text) if end < 0 else end):
+        name = match.group("name")
+        if name.lower() not in _html_names():
+            return True
+        if name.isupper() and name.lower() in HTML5_ELEMENTS:
+            return True
+    return False
+
+
 def _tag_replacement(match: re.Match[str]) -> str:
+    text, start = match.string, match.start()
+    if _other_markup(text, start + (match.group().find("<"))):
+        return match.group()
     if match.group("block"):
         return "\n"
-    text, start = match.string, match.start()
     if text.rfind("<", 0, start) > text.rfind(">", 0, start):
         return match.group()  # deleting it would close the "<" before it into a new tag
     return ""
@@ -120,12 +155,16 @@ def replace_html_tags(text: str) -> str:
 
     Blanks around a block tag go with it. An inline tag (<b>, <span ...>, </a>) is removed:
     it did not separate words on the page either. Left alone: anything that is not a tag of a
-    known HTML element ("<3", "a < b", "<كلمة>").
+    known HTML element ("<3", "a < b", "<كلمة>"), and every tag of a line of another markup
+    (a line with <URL> or </DOCNO>, or an HTML5 element in capitals such as the ANT corpus's
+    <TIME>): a markup's tags are all kept or all replaced.
 
     >>> replace_html_tags("السطر الأول <br/> الثاني<p class='x'>الثالث <b>مهم</b></p>")
     'السطر الأول\\nالثاني\\nالثالث مهم\\n'
     >>> replace_html_tags("x < y and <3")
     'x < y and <3'
+    >>> replace_html_tags("<TIME>Sat, 03 Mar</TIME>\\n<URL>x</URL> <b>y</b>\\n<i>z</i>")
+    '<TIME>Sat, 03 Mar</TIME>\\n<URL>x</URL> <b>y</b>\\nz'
     """
     if "<" not in text:
         return text
@@ -175,6 +214,7 @@ Safe: each reference becomes the character it stands for.
     enabled=lambda config: config.html_entities,
     pattern=lambda config: _reference(),
     replace=lambda match, config: _decode_reference(match),
+    fix=decode_html_entities,
     note=lambda match: f"HTML reference {match.group()}: write {_decode_reference(match)!r}",
     trigger=lambda config: frozenset("&"),
     aliases=("AR431",),
@@ -192,7 +232,11 @@ a line break, taking the blanks around them along, and removes tags of inline el
 on); the command line's news cleanup switches it on.
 
 Left alone: anything that is not the tag of a known HTML element ("<3", "a < b", "<كلمة>"),
-and an inline tag whose removal would join a "<" before it into a new tag.
+an inline tag whose removal would join a "<" before it into a new tag, and every tag of a
+line of another markup: a line with a tag of an element HTML does not have (`<URL>`,
+`<DOCNO>`, `<TITLE>`) or of an HTML5 element written in capitals (the ANT corpus's `<TIME>`;
+pages write the elements HTML5 added in lower case). A markup's tags are treated alike: all
+kept, or all replaced.
 
 ## Why
 Extractors sometimes keep the markup that separated paragraphs or captions. Left in, `<br>`
@@ -208,6 +252,7 @@ Safe when switched on for scraped text (it is off by default): the words stay an
     enabled=lambda config: config.html_tags,
     pattern=lambda config: _tag(),
     replace=lambda match, config: _tag_replacement(match),
+    fix=replace_html_tags,
     note=_tag_note,
     trigger=lambda config: frozenset("<"),
     aliases=("AR432",),

@@ -17,9 +17,7 @@ from collections.abc import Iterator
 
 from arnorm.config import Config
 from arnorm.edits import Edit, apply_edits
-from arnorm.lexicon.folding import Spelling
 from arnorm.rules.base import Rule, substitution_rule
-from arnorm.rules.runons import safe_split_points, spelling_of
 from arnorm.script.chars import (
     ALEF_VARIANTS,
     ARABIC_LETTERS,
@@ -34,8 +32,8 @@ from arnorm.script.chars import (
     describe,
 )
 from arnorm.script.hamza import absorbed_mark
-from arnorm.splitter.passages import arabic_word, inside, persian_passages
-from arnorm.splitter.runs import marks_reaching
+from arnorm.script.passages import arabic_word, inside, persian_passages
+from arnorm.splitter.configured import safe_split_points
 
 YEH = "\N{ARABIC LETTER YEH}"
 ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
@@ -55,7 +53,7 @@ def _presentation() -> re.Pattern[str]:
 
 
 @functools.cache
-def base_forms() -> dict[str, str]:
+def _base_forms() -> dict[str, str]:
     """Each presentation form (word ligatures aside) and what it shows, from NFKC."""
     table = {ch: unicodedata.normalize("NFKC", ch) for ch in PRESENTATION_FORMS - WORD_LIGATURES}
     return {ch: text.lstrip(" ") for ch, text in table.items()}
@@ -73,7 +71,7 @@ def _unfold_run(match: re.Match[str]) -> str:
         # decompositions end to end; in C, and twice as fast as the table.
         return unicodedata.normalize("NFKC", run)
     attached = start > 0 and text[start - 1] in _MARK_CARRIERS
-    forms = base_forms()
+    forms = _base_forms()
     out = []
     for ch in run:
         if ch in SPACING_MARK_FORMS and not attached:
@@ -172,25 +170,6 @@ def _space_after(text: str, end: int) -> bool:
     return end < len(text) and text[end].isalnum()
 
 
-def spelled_apart(text: str, index: int, step: int) -> bool:
-    """Whether AR107, spelling out the word ligature ``text[index]``, puts a space between it
-    and its neighbour in direction `step` (-1: before it, 1: after it).
-
-    >>> spelled_apart("بﷲ", 1, -1), spelled_apart("ﷲط", 0, 1), spelled_apart("ـﷲ", 1, -1)
-    (False, True, True)
-    """
-    words = _spellings().get(text[index])
-    if words is None:
-        return False
-    return _space_after(text, index + 1) if step > 0 else _space_before(text, index, words)
-
-
-@functools.cache
-def spelled_ligatures() -> frozenset[str]:
-    """The word ligatures that AR107 spells out (not the Quranic pause signs)."""
-    return frozenset(_spellings())
-
-
 def expand_word_ligatures(text: str) -> str:
     """Spell out word ligatures: ﷲ as الله, ﷺ as صلى الله عليه وسلم, ﷼ as ريال, ﷽ in full.
 
@@ -284,16 +263,19 @@ def _evidence(stem: str, ending: str) -> float:
     return max(zipf(stem + ending), zipf(folded + ending))
 
 
-def _frequency_choice(text: str, start: int, end: int, spelling: Spelling) -> int:
+def _frequency_choice(text: str, start: int, end: int) -> int:
     """The index of the final Persian yeh of the word ``text[start:end]`` whose letter the word
     frequencies choose, or -1.
 
     A yeh that takes a hamza above from its marks (ی + U+0654, the Persian spelling of ئ) is
-    no choice: ى takes no hamza, so it is ي, which AR106 then composes. The marks are read as
-    AR301 will leave them under `spelling` (a hamza on a tatweel it removes comes to the yeh).
+    no choice: ى takes no hamza, so it is ي, which AR106 then composes. A hamza on the yeh's
+    kashida (یـٔ) rides on the yeh too: the marks are read through tatweels, whatever AR301
+    then does with them (once ی is written ى, no later pass could give it the hamza).
     """
     final = start + _final_letter(text[start:end])
-    marks = marks_reaching(text, final + 1, spelling)
+    riders = _marks_on().match(text, final + 1)
+    assert riders is not None  # the pattern matches the empty string
+    marks = riders.group().replace(TATWEEL, "")
     if text[final] != FARSI_YEH or absorbed_mark(YEH, marks) is not None:
         return -1
     return final
@@ -316,17 +298,25 @@ def _lookalike_edits(
             yield Edit(i, i + 1, PERSIAN_LOOKALIKES[ch], "AR201", True, note)
 
 
+@functools.cache
+def _marks_on() -> re.Pattern[str]:
+    return re.compile(char_class(ARABIC_MARKS | {TATWEEL}) + "*")
+
+
 def _safe_cuts(
     text: str, words: list[tuple[int, int]], finals: list[int], config: Config
 ) -> list[int]:
-    """Where the run-on splitter (AR501) will safely put a space inside these words.
+    """Where the run-on splitter will safely put a space inside these words (a prediction
+    kept on purpose: ``docs/engine.md``, "Predictions kept").
 
     A word-final Persian yeh is judged on the word it will end: in a run-on (مدرسةفی) that is
-    the last piece, and a safe-only fix splits it off. The splitter is asked about the text
-    it will see in a safe-only fix when the yeh's choice is unsafe: every other look-alike
-    replaced, the `finals` (the yehs whose letter is chosen) as written.
+    the last piece, and a safe-only fix splits it off. Once the yeh is written ي or ى the next
+    pass cannot take the choice back, so it must be made on the right word now. The splitter
+    is asked about the text it will see in a safe-only fix when the yeh's choice is unsafe:
+    every other look-alike replaced, the `finals` (the yehs whose letter is chosen) as written.
     """
-    if all(final < 0 for final in finals):
+    # AR501 is the rule that runs the splitter (config.split_runons, unless its code is ignored)
+    if all(final < 0 for final in finals) or not config.split_runons or "AR501" in config.ignore:
         return []  # nothing to ask
     chars = list(text)
     for a, b in words:
@@ -342,25 +332,24 @@ def find_persian_lookalikes(text: str, config: Config) -> Iterator[Edit]:
     """Edits that give Arabic words their Arabic letters; Persian passages give none."""
     if not _lookalike().search(text):
         return
-    spelling = spelling_of(config)
-    passages = persian_passages(text, spelling)
+    passages = persian_passages(text)
     words = [w for w in _lookalike_words(text) if not inside(passages, *w)]
-    finals = [_frequency_choice(text, a, b, spelling) for a, b in words]
+    finals = [_frequency_choice(text, a, b) for a, b in words]
     cuts = _safe_cuts(text, words, finals, config)
     for (start, end), final in zip(words, finals, strict=True):
         yield from _lookalike_edits(text, start, end, final, cuts)
 
 
-def unify_persian_letters(text: str) -> str:
+def _unify_persian_letters(text: str) -> str:
     """Write Arabic words with Arabic letters: ک to ك, ھ ہ ە to ه, ۃ to ة, ی to ي inside a word.
 
     At the end of a word ی is ي or ى, whichever spelling of the word is more frequent (فی to
     في, علی to على). Words with letters Arabic does not use (پ چ ژ گ ...) and the words near
     them are Persian or Urdu, and stay as written; so do the Maghrebi ڤ and ڨ.
 
-    >>> unify_persian_letters("مھرجان المدینة فی")
+    >>> _unify_persian_letters("مھرجان المدینة فی")
     'مهرجان المدينة في'
-    >>> unify_persian_letters("گفت وزیر خارجه")
+    >>> _unify_persian_letters("گفت وزیر خارجه")
     'گفت وزیر خارجه'
     """
     return apply_edits(text, find_persian_lookalikes(text, Config()))
@@ -399,6 +388,7 @@ Safe: the text reads the same.
     enabled=lambda config: config.presentation_forms,
     pattern=lambda config: _presentation(),
     replace=lambda match, config: _unfold_run(match),
+    fix=unfold_presentation_forms,
     trigger=lambda config: PRESENTATION_FORMS - WORD_LIGATURES,
     note=lambda match: f"presentation forms ({describe(match.group()[0])} ...): use base letters",
 )
@@ -432,6 +422,7 @@ Safe: the words are those the ligature is read as.
     enabled=lambda config: config.word_ligatures == "expand",
     pattern=lambda config: _word_ligature(),
     replace=lambda match, config: _spell_out(match),
+    fix=expand_word_ligatures,
     trigger=lambda config: frozenset(_spellings()),
     note=lambda match: f"{describe(match.group())}: spell out",
 )

@@ -13,11 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from arnorm.config import CLEAN, Config
+from arnorm.config import Config
 from arnorm.edits import Edit
 from arnorm.rules.base import Rule, substitution_rule, with_fast
-from arnorm.rules.composition import DECOMPOSED_HAMZA
-from arnorm.rules.folds import FOLD_ALEF
 from arnorm.script.chars import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
@@ -56,7 +54,7 @@ def _letter_before(text: str, start: int) -> int:
     return i if i >= 0 and text[i] in _LETTERS else -1
 
 
-def _decorative(match: re.Match[str], config: Config) -> str:
+def _decorative(match: re.Match[str]) -> str:
     """The run without its decoration: gone between letters, a single tatweel elsewhere."""
     text, start, end = match.string, match.start(), match.end()
     run = match.group()
@@ -65,28 +63,16 @@ def _decorative(match: re.Match[str], config: Config) -> str:
     if letter < 0:
         return run
     if end < len(text) and text[end] in _LETTERS:
-        return run if marks and _marks_clash(text[letter:start], marks, config) else marks
+        return run if marks and _marks_clash(text[letter:start], marks) else marks
     return TATWEEL + marks if len(run) - len(marks) > 1 else run
 
 
-def _marks_clash(letter: str, marks: str, config: Config) -> bool:
-    """Whether the letter (with its marks) and the marks on the tatweel after it will both
-    still carry a mark once the rules after AR301 have run: AR302 keeps one of each, AR303
-    strips them (all, or all but shadda), AR202 and AR106 join a hamza or madda to its letter.
-    Deciding on the marks as they will be left makes the decision the same in a second pass."""
-    return _keeps_a_mark(letter, config) and _keeps_a_mark(TATWEEL + marks, config)
-
-
-def _keeps_a_mark(base_and_marks: str, config: Config) -> bool:
-    for rule in _mark_rules_after_tatweel(config):
-        base_and_marks = rule.fix(base_and_marks, config)
-    return not ARABIC_MARKS.isdisjoint(base_and_marks)
-
-
-def _mark_rules_after_tatweel(config: Config) -> list[Rule]:
-    """The rules that run after AR301 and change marks on a letter, in pipeline order."""
-    rules = (DIACRITIC_REPAIR, DIACRITIC_STRIP, FOLD_ALEF, DECOMPOSED_HAMZA)
-    return [rule for rule in rules if rule.runs(config)]
+def _marks_clash(letter: str, marks: str) -> bool:
+    """Whether the letter (with its marks) and the tatweel after it both carry a mark: moving
+    the tatweel's marks to the letter would stack them. Read as the text is: when a later rule
+    takes a mark away (AR303 strips it, AR106 joins a hamza into its letter), the engine's
+    next pass finds no clash and removes the kashida then."""
+    return not ARABIC_MARKS.isdisjoint(letter) and not ARABIC_MARKS.isdisjoint(marks)
 
 
 def _stripped(match: re.Match[str]) -> str:
@@ -97,10 +83,10 @@ def _stripped(match: re.Match[str]) -> str:
 
 
 def _tatweel_fix(match: re.Match[str], config: Config) -> str:
-    return _stripped(match) if config.tatweel == "strip" else _decorative(match, config)
+    return _stripped(match) if config.tatweel == "strip" else _decorative(match)
 
 
-def remove_decorative_tatweel(text: str) -> str:
+def _remove_decorative_tatweel(text: str) -> str:
     """Remove kashida between two letters; keep the tatweel that Arabic writes on purpose.
 
     Before a digit, a Latin letter, a quote, a bracket, a space or the end of the text,
@@ -108,15 +94,13 @@ def remove_decorative_tatweel(text: str) -> str:
     it stays, a run of them shortened to one. A mark on a removed tatweel goes to the letter
     before it, unless that letter has marks of its own (then the run stays, as the marks
     would clash). A tatweel with no letter before it (ـه, a line of ـــ) is not a kashida.
-    (The clean preset's view of the marks: :data:`TATWEEL_RULE` weighs the marks that its
-    config's diacritic rules will leave.)
 
-    >>> remove_decorative_tatweel("جـــميل الـ15 بــ30 1440هـ")
+    >>> _remove_decorative_tatweel("جـــميل الـ15 بــ30 1440هـ")
     'جميل الـ15 بـ30 1440هـ'
-    >>> remove_decorative_tatweel("يـ\N{ARABIC DAMMA}كتب") == "ي\N{ARABIC DAMMA}كتب"
+    >>> _remove_decorative_tatweel("يـ\N{ARABIC DAMMA}كتب") == "ي\N{ARABIC DAMMA}كتب"
     True
     """
-    return _tatweel_run().sub(lambda match: _decorative(match, CLEAN), text)
+    return _tatweel_run().sub(_decorative, text)
 
 
 def strip_tatweel(text: str) -> str:
@@ -199,14 +183,14 @@ def find_diacritic_repairs(text: str, config: Config) -> Iterator[Edit]:
             yield Edit(match.start(), match.end(), repaired, "AR302", safe, note)
 
 
-def repair_diacritics(text: str) -> str:
+def _repair_diacritics(text: str) -> str:
     """Drop a mark repeated on one letter and marks with no letter; put marks in order.
 
     Order is canonical order except that shadda and the harakat keep the order they were
     typed in (see :func:`order_marks`). Everything else is kept: this is the clean preset's
     policy, and harakat carry meaning.
 
-    >>> repair_diacritics("بَّّ ٌ") == "بَّ "
+    >>> _repair_diacritics("بَّّ ٌ") == "بَّ "
     True
     """
     return _marks().sub(_repaired, text)

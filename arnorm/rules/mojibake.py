@@ -29,15 +29,20 @@ from typing import NamedTuple
 
 from arnorm.config import Config
 from arnorm.edits import Edit, apply_edits
+from arnorm.lexicon.words import default_lexicon
 from arnorm.rules.base import Rule
 from arnorm.script.chars import (
+    ARABIC_INDIC_DIGITS,
+    ARABIC_LETTERS,
     ARABIC_MARKS,
-    CONTROLS,
     INVISIBLE_FORMAT,
     JOINERS,
+    REAL_CONTROLS,
     TATWEEL,
+    WINDOWS_1252_C1,
     char_class,
 )
+from arnorm.script.codepages import ARABIC_LETTER_LEADS, ARABIC_MOJIBAKE_PAGES, byte_chars
 
 #: Continuation characters that correct text also puts right after a letter: punctuation and
 #: spaces glued to a word. A sequence ending in one of them is no evidence of mojibake.
@@ -80,18 +85,37 @@ class CodePage(NamedTuple):
     tails: frozenset[str]  # the characters of the continuation bytes 80-BF
     noise: frozenset[str]  # characters that later rules remove: dropped inside a sequence
     deletable: frozenset[str]  # continuation characters that later rules remove (SHY, ZWNJ)
+    # Lead characters one of which a span must hold to be repaired (none: any span may be);
+    # the pages read after windows-1256 want an Arabic letter, not punctuation alone.
+    letter_leads: frozenset[str] = frozenset()
 
 
-def _code_page(name: str, decodings: tuple[str, ...], leads: bytes) -> CodePage:
+def _code_page(
+    name: str, decodings: tuple[str, ...], leads: bytes, *, sloppy: bool = False
+) -> CodePage:
     byte_of: dict[str, int] = {}
     for byte in range(0x80, 0x100):
         for codec in decodings:
-            byte_of.update(dict.fromkeys(bytes([byte]).decode(codec, errors="ignore"), byte))
+            shown = byte_chars(codec)[byte] if sloppy else bytes([byte]).decode(codec, "ignore")
+            byte_of.update(dict.fromkeys(shown, byte))
+    if sloppy:  # an undefined byte shows as a C1 control, which AR108 may write as windows-1252
+        for ch, written in WINDOWS_1252_C1.items():
+            if ch in byte_of:
+                byte_of.setdefault(written, byte_of[ch])
     tails = frozenset(ch for ch, byte in byte_of.items() if byte < 0xC0)
     length = {ch: _tail_count(byte) for ch, byte in byte_of.items() if byte in leads}
-    removed_later = CONTROLS | INVISIBLE_FORMAT | JOINERS | ARABIC_MARKS | {TATWEEL}
+    removed_later = REAL_CONTROLS | INVISIBLE_FORMAT | JOINERS | ARABIC_MARKS | {TATWEEL}
     noise = removed_later - tails
-    return CodePage(name, byte_of, length, tails, noise, tails & (INVISIBLE_FORMAT | JOINERS))
+    letter_leads = frozenset(ch for ch, b in byte_of.items() if b in ARABIC_LETTER_LEADS)
+    return CodePage(
+        name,
+        byte_of,
+        length,
+        tails,
+        noise,
+        tails & (INVISIBLE_FORMAT | JOINERS),
+        letter_leads if sloppy else frozenset(),
+    )
 
 
 def _tail_count(lead: int) -> int:
@@ -113,6 +137,27 @@ def latin() -> CodePage:
     return _code_page("latin-1/windows-1252", ("latin-1", "cp1252"), _LATIN_LETTER_LEADS)
 
 
+@functools.cache
+def other_pages() -> tuple[CodePage, ...]:
+    """The code pages read after windows-1256 and before latin-1 (see
+    :data:`arnorm.script.codepages.ARABIC_MOJIBAKE_PAGES`): windows-1250, 1251, 1253, 1257,
+    MacRoman and cp437, each with its undefined bytes shown as latin-1 controls. A span read
+    through one of them must hold an Arabic letter.
+
+    >>> decode_mojibake("Ř§Ů„ŘąŘ±Ř¨ŮŠŘ©", other_pages()[0])
+    'العربية'
+    """
+    return tuple(
+        _code_page(spec.name, spec.codecs, spec.leads, sloppy=True)
+        for spec in ARABIC_MOJIBAKE_PAGES
+    )
+
+
+@functools.cache
+def _page_named(name: str) -> CodePage:
+    return next(page for page in (windows_1256(), latin(), *other_pages()) if page.name == name)
+
+
 # --- finding and decoding sequences ----------------------------------------------------------
 
 
@@ -123,7 +168,7 @@ def _patterns(page: CodePage) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @functools.cache
 def _compiled(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    page = windows_1256() if name == windows_1256().name else latin()
+    page = _page_named(name)
     noise, tail = char_class(page.noise | page.deletable), char_class(page.tails)
     units = [
         char_class(lead for lead, count in page.length.items() if count == n)
@@ -175,7 +220,7 @@ def _glued(page: CodePage, text: str, index: int, step: int) -> bool:
     judged again in the engine's next pass, once they have."""
     for ch in itertools.islice(text, index, None) if step > 0 else reversed(text[: index + 1]):
         if ch in page.noise:
-            if ch in CONTROLS:
+            if ch in REAL_CONTROLS:
                 return False
             continue
         if ch.isascii() or ch in page.length:
@@ -190,12 +235,17 @@ def _repair_span(page: CodePage, match: re.Match[str], text: str) -> str:
     units = list(_patterns(page)[0].finditer(match.group()))
     # A sequence glued to a word outside the span ("فقط،": ط، is a letter and a comma) is
     # part of that word: it neither counts nor changes.
+    found = len(units)
     if units and _glued(page, text, match.start() - 1, -1):
         units = units[1:]
     if units and _glued(page, text, match.end(), 1):
         units = units[:-1]
     decoded = [(unit, _decode_unit(page, unit.group())) for unit in units]
-    if sum(_weight(page, unit.group()) for unit, value in decoded if value) < _EVIDENCE:
+    if page.letter_leads and not any(u.group()[0] in page.letter_leads for u, v in decoded if v):
+        return span
+    evidence = sum(_weight(page, unit.group()) for unit, value in decoded if value)
+    alone = len(units) == found and _alone(text, match.start(), match.end())
+    if evidence < _EVIDENCE and not (alone and _unambiguous(page, decoded, span)):
         return span
     parts: list[str] = []
     position = 0
@@ -204,6 +254,65 @@ def _repair_span(page: CodePage, match: re.Match[str], text: str) -> str:
         position = unit.end()
     parts.append(span[position:])
     return "".join(parts)
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether no letter (a Latin one included) touches ``text[start:end]`` on either side."""
+    return not (start > 0 and text[start - 1].isalpha()) and not (
+        end < len(text) and text[end].isalpha()
+    )
+
+
+#: How frequent (Zipf) a word must be for a short span that decodes to it to be repaired.
+_KNOWN_WORD_ZIPF = 3.0
+
+
+def _unambiguous(
+    page: CodePage, decoded: list[tuple[re.Match[str], str | None]], span: str
+) -> bool:
+    """Whether a short span that stands alone, too light for the evidence of weights, can only
+    be mojibake: two or more sequences and nothing between them, that decode to Arabic letters
+    and digits only (read through latin-1 or another non-Arabic code page, where correct text
+    never shows Ù… for م), or to a known word (through windows-1256 too, when the span is not
+    letters itself: ظ…ظ† has the symbols … and † inside).
+
+    >>> decode_mojibake("Ù…Ù†", latin()), decode_mojibake("ظ…ظ†", windows_1256())
+    ('من', 'من')
+    >>> decode_mojibake("OÙ…", latin()), decode_mojibake("عع", windows_1256())
+    ('OÙ…', 'عع')
+    """
+    values = [value for _, value in decoded]
+    if len(values) < 2 or None in values:
+        return False
+    if any(a.end() != b.start() for (a, _), (b, _) in itertools.pairwise(decoded)):
+        return False
+    if decoded[0][0].start() != 0 or decoded[-1][0].end() != len(span):
+        return False
+    word = "".join(value for value in values if value)
+    if page is not windows_1256() and all(ch in _ARABIC_LETTERS_AND_DIGITS for ch in word):
+        return True
+    if span.isalpha():
+        return False  # windows-1256 shows correct Arabic as letters
+    return default_lexicon().zipf(word) >= _KNOWN_WORD_ZIPF
+
+
+_ARABIC_LETTERS_AND_DIGITS = ARABIC_LETTERS | frozenset(ARABIC_INDIC_DIGITS)
+
+
+@functools.cache
+def _zero_before_digit() -> re.Pattern[str]:
+    # "Ù " is ٠ (D9 A0) whose no-break space became a plain space: so read when more
+    # Arabic-Indic digits follow it, or when it follows one and a blank or the end follows.
+    digit = "\u00d9[\u00a0-\u00a9]"
+    return re.compile(f"\u00d9 (?=(?:\u00d9 )*{digit})|(?<={digit})\u00d9 (?=[ \\t]|$)")
+
+
+def _restore_a0(text: str) -> str:
+    """`text` with each lost byte A0 of an Arabic-Indic digit restored, for the latin-1 page
+    (same length): ftfy's known failure "أكثر Ù…Ù† Ù Ù Ù¡ بلد" is "أكثر من ٠٠١ بلد"."""
+    if "\u00d9 " not in text:
+        return text
+    return _zero_before_digit().sub("\u00d9\u00a0", text)
 
 
 def decode_mojibake(text: str, page: CodePage) -> str:
@@ -227,7 +336,8 @@ def decode_mojibake(text: str, page: CodePage) -> str:
     """
     parts: list[str] = []
     position = 0
-    for match in _patterns(page)[1].finditer(text):
+    view = _restore_a0(text) if page is latin() else text
+    for match in _patterns(page)[1].finditer(view):
         parts += (text[position : match.start()], _repair_span(page, match, text))
         position = match.end()
     return "".join(parts) + text[position:] if parts else text
@@ -239,13 +349,18 @@ _MAX_ROUNDS = 3  # text broken twice (mojibake of mojibake) is repaired in two r
 
 
 def repair_mojibake(line: str) -> str:
-    """One line with its mojibake read back: windows-1256 first, then latin-1/windows-1252.
+    """One line with its mojibake read back: windows-1256 first, then the other pages of
+    :func:`other_pages`, then latin-1/windows-1252.
 
     >>> repair_mojibake("الخبر: ط§ظ„ط±ظٹط§ط¶ و Ø¬Ø¯Ø©")
     'الخبر: الرياض و جدة'
     """
     for _ in range(_MAX_ROUNDS):
         fixed = decode_mojibake(line, windows_1256())
+        # The other pages want a lead of an Arabic letter, so they come before latin-1, which
+        # would read a MacRoman "ŸÅŸÇ" (فق) as the Latin letters "şǟ".
+        for page in other_pages():
+            fixed = decode_mojibake(fixed, page)
         fixed = decode_mojibake(fixed, latin())
         if fixed == line:
             break
@@ -261,7 +376,8 @@ def _suspects() -> frozenset[str]:
     common letters). They are the rule's trigger: the engine's scan for them costs 0.1 ms on
     the news lines, where this rule's own search cost 3.7 ms."""
     strong_1256 = {ch for ch in windows_1256().tails if ch not in _WEAK}
-    return frozenset(strong_1256 | set(_LATIN_LETTER_LEADS.decode("latin-1")))
+    others = {ch for page in other_pages() for ch in page.letter_leads}
+    return frozenset(strong_1256 | set(_LATIN_LETTER_LEADS.decode("latin-1")) | others)
 
 
 @functools.cache
@@ -311,6 +427,18 @@ part of a line is broken:
   cover this one);
 - as latin-1 or windows-1252: "Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©" is "العربية" (the kind ftfy repairs; arnorm
   gives the same result on it, and is checked against ftfy in its tests).
+- as the other code pages ftfy knows: windows-1250 ("Ř§Ů„ŘąŘ±Ř¨ŮŠŘ©"), windows-1251
+  ("Ш§Щ„Ш№Ш±ШЁЩЉШ©", which ftfy does not repair), windows-1253, windows-1257, MacRoman
+  ("ÿßŸÑÿπÿ±ÿ®Ÿäÿ©") and cp437, their undefined bytes shown as C1 controls as ftfy's sloppy
+  codecs show them. A span read through one of them must hold an Arabic letter. ISO-8859-2
+  is left out: where it differs from windows-1250 a span could be read through either.
+
+A short span alone (no letter touches it) that is too light for that evidence is repaired
+when it can only be mojibake: two sequences or more, nothing between them, that decode to
+Arabic letters and digits only through a non-Arabic code page ("Ù…Ù†" is "من"), or to a
+known word through windows-1256 ("ظ…ظ†" is "من"). Latin-1 text whose no-break spaces became
+spaces has lost the byte A0 of ٠ (D9 A0): "Ù " before more Arabic-Indic digits is read as ٠,
+so ftfy's known failure "أكثر Ù…Ù† Ù Ù Ù¡ بلد" becomes "أكثر من ٠٠١ بلد".
 
 Each byte sequence is decoded on its own. A span of sequences is repaired only when its
 sequences could not be correct text (a sequence of three bytes, or two of two bytes such as

@@ -129,6 +129,7 @@ Safe: the mark keeps its meaning.
     enabled=lambda config: config.punctuation,
     pattern=lambda config: _latin_punctuation(),
     replace=lambda match, config: _arabic_mark(match),
+    fix=use_arabic_punctuation,
     note=lambda match: (
         f"ASCII {match.group()!r} after an Arabic word: use {ARABIC_PUNCTUATION[match.group()]}"
     ),

@@ -15,11 +15,8 @@ from collections.abc import Iterator
 
 from arnorm.config import Config
 from arnorm.edits import Edit
-from arnorm.lexicon.folding import Spelling
 from arnorm.rules.base import Rule, substitution_rule
 from arnorm.rules.context import only_when
-from arnorm.rules.folds import FOLD_ALEF, FOLD_ALEF_MAKSURA, FOLD_TEH_MARBUTA
-from arnorm.rules.marks import DIACRITIC_STRIP, TATWEEL_RULE
 from arnorm.script.chars import (
     ARABIC_INDIC_DIGITS,
     ARABIC_MARKS,
@@ -27,54 +24,10 @@ from arnorm.script.chars import (
     TATWEEL,
     char_class,
 )
-from arnorm.splitter.passages import persian_passages
+from arnorm.script.passages import persian_passages
+from arnorm.splitter.configured import is_safe, run_on_splits, segmenter_of, within
 from arnorm.splitter.runs import Run, run_pattern
-from arnorm.splitter.segmenter import Document, RunSplit, Segmenter, segmenter_for, stands
-
-#: A split is a safe fix when its reading beats the whole run by at least this much (log10),
-#: or when every space follows a word end (ة, ى, tanween). See the doc for the measured
-#: precision of safe splits.
-SAFE_MARGIN = 3.0
-
-
-def spelling_of(config: Config) -> Spelling:
-    """How the rules after the splitter will leave the letters under `config`: which folds
-    run, and whether harakat and tatweel survive. The splitter reads every run that way, so
-    that cleaning the cleaned text decides on the same letters (idempotence).
-
-    >>> from arnorm.config import CLEAN, SEARCH
-    >>> spelling_of(CLEAN).is_identity
-    True
-    >>> spelling_of(SEARCH)
-    Spelling(alef=True, alef_maksura=True, teh_marbuta=True, marks=False, tatweel=False)
-    """
-    return Spelling(
-        alef=FOLD_ALEF.runs(config),
-        alef_maksura=FOLD_ALEF_MAKSURA.runs(config),
-        teh_marbuta=FOLD_TEH_MARBUTA.runs(config),
-        marks=not DIACRITIC_STRIP.runs(config),
-        tatweel=not (TATWEEL_RULE.runs(config) and config.tatweel == "strip"),
-    )
-
-
-_SEGMENTERS: dict[int, tuple[Config, Segmenter]] = {}
-
-
-def segmenter_of(config: Config) -> Segmenter:
-    """The splitter that AR501 runs under `config`: its word lists, read as it spells; found
-    by identity first (the rule asks once per line).
-
-    >>> from arnorm.config import CLEAN
-    >>> segmenter_of(CLEAN).segment("كورياالشمالية")
-    'كوريا الشمالية'
-    """
-    entry = _SEGMENTERS.get(id(config))
-    if entry is None or entry[0] is not config:
-        if len(_SEGMENTERS) >= 64:
-            _SEGMENTERS.clear()
-        found = segmenter_for(config.extra_words, config.never_split, spelling_of(config))
-        entry = _SEGMENTERS[id(config)] = (config, found)
-    return entry[1]
+from arnorm.splitter.segmenter import Document, RunSplit
 
 
 def split_runons(text: str, config: Config) -> str:
@@ -84,20 +37,13 @@ def split_runons(text: str, config: Config) -> str:
     >>> split_runons("قال إنالتهديداتالأمنية تتزايد", CLEAN)
     'قال إن التهديدات الأمنية تتزايد'
     """
-    segmenter = segmenter_of(config)
-    points = segmenter.split_points(text, Document(text))
+    points = segmenter_of(config).split_points(text, Document(text))
     if not points:
         return text  # most lines: no passage to look for (that would cost more than the split)
-    passages = persian_passages(text, segmenter.spelling)
-    points = [point for point in points if not _within(passages, point)]
+    passages = persian_passages(text)
+    points = [point for point in points if not within(passages, point)]
     bounds = [0, *points, len(text)]
     return " ".join(text[i:j] for i, j in itertools.pairwise(bounds))
-
-
-def _within(passages: list[tuple[int, int]], point: int) -> bool:
-    """Whether a space at `point` would fall inside a Persian passage, which the splitter leaves
-    whole: its dictionary is Arabic, and AR201 and AR304 read the passage as it is."""
-    return any(lo < point < hi for lo, hi in passages)
 
 
 def _note(split: RunSplit) -> str:
@@ -108,34 +54,10 @@ def _note(split: RunSplit) -> str:
 
 
 def find_runons(text: str, config: Config) -> Iterator[Edit]:
-    segmenter = segmenter_of(config)
-    # The fast path's answer first: it knows most tokens as needing no space (a set lookup per
-    # token, not a lookup per run), and where it inserts nothing there is no edit to find, as
-    # fast == find requires. fix on the news lines: about 300 ms -> 240 ms.
-    if not segmenter.split_points(text):
-        return
-    passages: list[tuple[int, int]] | None = None
-    document = Document(text)
-    for split in segmenter.splits(text):
-        passages = persian_passages(text, segmenter.spelling) if passages is None else passages
-        if _within(passages, split.points[0]) or not stands(split, text, document):
-            continue
-        safe = split.margin >= SAFE_MARGIN or split.after_end
+    for split in run_on_splits(text, config):
         note = _note(split)
         for point in split.points:
-            yield Edit(point, point, " ", RUN_ON_WORD.code, safe, note)
-
-
-def safe_split_points(text: str, config: Config) -> list[int]:
-    """Where a safe-only fix puts a space in `text` (AR501's safe splits; none if it is off).
-
-    >>> from arnorm.config import CLEAN
-    >>> safe_split_points("قال مدرسةكبيرة", CLEAN)
-    [9]
-    """
-    if not RUN_ON_WORD.runs(config):
-        return []
-    return [edit.start for edit in find_runons(text, config) if edit.safe]
+            yield Edit(point, point, " ", RUN_ON_WORD.code, is_safe(split), note)
 
 
 RUN_ON_WORD = Rule(
@@ -195,7 +117,7 @@ def _word_and_number() -> re.Pattern[str]:
 def _is_word(word: str, config: Config) -> bool:
     """A listed word (or clitic form) of two letters or more, not a bare proclitic (ب ال)."""
     segmenter = segmenter_of(config)
-    key = Run.read(word, segmenter.spelling).key  # as the rules after this one leave it
+    key = Run.read(word, segmenter.spelling).key
     if len(key) < 2 or key in segmenter.clitics.proclitics:
         return False
     reading = segmenter.clitics.best(key)
@@ -211,22 +133,21 @@ def _space_from_number(match: re.Match[str], config: Config) -> str:
         return word  # ب2015, ال18, 2018م, 1436هـ: a proclitic or a one-letter abbreviation
     after_number = start > 0 and text[start - 1] in DIGITS
     before_number = end < len(text) and text[end] in DIGITS
-    # بـ20 and الـ76 are written that way on purpose (unless AR301 strips the tatweel); marks
-    # may ride on that tatweel, and AR301 may shorten a run of them (ـٓـ to ـٓ)
-    on_purpose = word.rstrip(_MARKS).endswith(TATWEEL) and segmenter_of(config).spelling.tatweel
+    # بـ20 and الـ76 are written that way on purpose; marks may ride on that tatweel
+    on_purpose = word.rstrip(_MARKS).endswith(TATWEEL)
     return " " * after_number + word + " " * (before_number and not on_purpose)
 
 
-def separate_words_from_numbers(text: str, config: Config) -> str:
+def _separate_words_from_numbers(text: str, config: Config) -> str:
     """Put a space between a listed Arabic word and a number glued to it.
 
     Conventional glue stays: a proclitic or the article before a number (ب2015, ال18), tatweel
     before a number (بـ20, الـ76), a one-letter abbreviation after one (2018م, 1436هـ).
 
     >>> from arnorm.config import CLEAN
-    >>> separate_words_from_numbers("في عام2015 قتل 11شخصا", CLEAN)
+    >>> _separate_words_from_numbers("في عام2015 قتل 11شخصا", CLEAN)
     'في عام 2015 قتل 11 شخصا'
-    >>> separate_words_from_numbers("بـ20 و2018م وال18", CLEAN)
+    >>> _separate_words_from_numbers("بـ20 و2018م وال18", CLEAN)
     'بـ20 و2018م وال18'
     """
     return _word_and_number().sub(lambda match: _space_from_number(match, config), text)

@@ -16,14 +16,15 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from arnorm.edits import Edit, apply_edits
-from arnorm.rules.base import Rule
+from arnorm.rules.base import Rule, ignoring_config
 from arnorm.rules.context import (
+    ArabicLines,
     has_arabic_letter,
     in_link,
     nearest_letter_is_arabic,
     only_when,
 )
-from arnorm.rules.quotes import (
+from arnorm.rules.pairing import (
     ALL_FAMILIES,
     CLOSE_CONTEXT,
     OPEN_CONTEXT,
@@ -146,7 +147,7 @@ def _space_inside_edits(text: str) -> Iterator[Edit]:
 def remove_space_inside_quotes(text: str) -> str:
     """Remove blanks just inside paired quotation marks and brackets in Arabic context.
 
-    Pairs are those of :func:`arnorm.rules.quotes.analyse`, in Arabic context (the quoted text
+    Pairs are those of :func:`arnorm.rules.pairing.analyse`, in Arabic context (the quoted text
     or the nearest word outside is Arabic); a pair of straight quotes with straight quotes of
     its kind inside is left as it is. A blank inside a mark that is glued to the word
     outside moves out ("صحفية" نيمار" is a quote spaced on the wrong side). Left alone:
@@ -262,11 +263,12 @@ def _blank_run() -> re.Pattern[str]:
 
 
 def _blank_runs(text: str) -> Iterator[Edit]:
+    arabic = ArabicLines(text)
     for match in _blank_run().finditer(text):
         start, end = match.span()
         inside = start > 0 and end < len(text)
         between_words = inside and not (text[start - 1].isspace() or text[end].isspace())
-        if between_words and " " in match.group():
+        if between_words and " " in match.group() and arabic.at(start):
             yield Edit(start, end, " ", REPEATED_WHITESPACE.code)
 
 
@@ -274,7 +276,7 @@ def collapse_blank_runs(text: str) -> str:
     """Turn a run of two or more blanks between two words into one space, in Arabic text.
 
     Left alone: indentation at the start of a line, blanks at its end (AR424), and runs of
-    tabs only (they may separate columns). Acts only on a text that has an Arabic letter.
+    tabs only (they may separate columns). Acts only on the lines that have an Arabic letter.
 
     >>> collapse_blank_runs("قال  الوزير \\t إن\\tأمس\\n    ثم")
     'قال الوزير إن\\tأمس\\n    ثم'
@@ -301,20 +303,23 @@ def _trailing_blanks(text: str) -> Iterator[Edit]:
     ends = [match.start() for match in _line_end_after_blank().finditer(text)]
     if text.endswith((" ", "\t")):
         ends.append(len(text))
+    arabic = ArabicLines(text)
     for end in ends:
         start = end
         while start > 0 and text[start - 1] in _BLANK:
             start -= 1
-        yield Edit(start, end, "", TRAILING_WHITESPACE.code)
+        if arabic.at(start):
+            yield Edit(start, end, "", TRAILING_WHITESPACE.code)
 
 
 def remove_trailing_whitespace(text: str) -> str:
-    """Remove spaces and tabs at the end of every line, in a text that has an Arabic letter.
+    """Remove spaces and tabs at the end of every line that has an Arabic letter.
 
-    Line ends (LF, CRLF, CR) and blank lines are kept.
+    Line ends (LF, CRLF, CR) are kept, and so are the blanks of a line without an Arabic
+    letter (a Latin line, or a line of blanks alone).
 
-    >>> remove_trailing_whitespace("سطر  \\r\\n  \\nآخر\\t")
-    'سطر\\r\\n\\nآخر'
+    >>> remove_trailing_whitespace("سطر  \\r\\n  \\nآخر\\t\\nLatin ")
+    'سطر\\r\\n  \\nآخر\\nLatin '
     """
     if not has_arabic_letter(text):
         return text
@@ -322,9 +327,15 @@ def remove_trailing_whitespace(text: str) -> str:
 
 
 def _edits_rule(
-    code: str, name: str, message: str, doc: str, find: Callable[[str], Iterable[Edit]]
+    code: str,
+    name: str,
+    message: str,
+    doc: str,
+    find: Callable[[str], Iterable[Edit]],
+    fix: Callable[[str], str],
 ) -> Rule:
-    """A spacing rule from its finder; the fast path applies the same edits."""
+    """A spacing rule from its finder; its fast path is its fix function, which applies the
+    same edits."""
     return Rule(
         code,
         name,
@@ -333,7 +344,7 @@ def _edits_rule(
         True,
         lambda config: config.spacing,
         lambda text, config: find(text),
-        lambda text, config: apply_edits(text, find(text)),
+        ignoring_config(fix),
     )
 
 
@@ -408,6 +419,7 @@ lets a line break fall between a word and its comma, and tokenizers see a lone m
 Safe.
 """,
         _blanks_before_punctuation,
+        remove_space_before_punctuation,
     ),
 )
 
@@ -435,6 +447,7 @@ two words then form one token for every tool that splits on spaces.
 Safe: a space is added where the mark already separates two words.
 """,
         _missing_spaces,
+        add_space_after_punctuation,
     ),
 )
 
@@ -446,8 +459,8 @@ REPEATED_WHITESPACE = only_when(
         "Run of blanks: use one space",
         """
 ## What it does
-Turns a run of two or more spaces and tabs between two words of a line into one space, in a
-text that has an Arabic letter.
+Turns a run of two or more spaces and tabs between two words of a line into one space, on a
+line that has an Arabic letter.
 
 Left alone: indentation at the start of a line, blanks at the end of a line (AR424), runs of
 tabs only (they may separate columns), line breaks and blank lines.
@@ -463,6 +476,7 @@ Double spaces come from stripped markup and careless editing (about 8 per MB of 
 Safe.
 """,
         _blank_runs,
+        collapse_blank_runs,
     ),
 )
 
@@ -474,7 +488,8 @@ TRAILING_WHITESPACE = only_when(
         "Trailing whitespace",
         """
 ## What it does
-Removes spaces and tabs at the end of every line, in a text that has an Arabic letter. The
+Removes spaces and tabs at the end of every line that has an Arabic letter (a line is judged
+on its own: `arnorm clean` cleans a file line by line, `arnorm check` reads it whole). The
 line end itself (LF, CRLF or CR) and blank lines are kept.
 
 ## Why
@@ -488,6 +503,7 @@ pre-commit hook flags them.
 Safe.
 """,
         _trailing_blanks,
+        remove_trailing_whitespace,
     ),
 )
 

@@ -35,7 +35,6 @@ PRESENTATION_BLOCKS: tuple[tuple[int, int], ...] = ((0xFB50, 0xFDFF), (0xFE70, 0
 
 TATWEEL = "\N{ARABIC TATWEEL}"
 SHADDA = "\N{ARABIC SHADDA}"
-DAGGER_ALEF = "\N{ARABIC LETTER SUPERSCRIPT ALEF}"
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
 ZWJ = "\N{ZERO WIDTH JOINER}"
 BOM = "\N{ZERO WIDTH NO-BREAK SPACE}"
@@ -55,10 +54,6 @@ def chars_where(
 
 def _category(*categories: str) -> Callable[[str], bool]:
     return lambda ch: unicodedata.category(ch) in categories
-
-
-def _named(prefix: str) -> Callable[[str], bool]:
-    return lambda ch: unicodedata.name(ch, "").startswith(prefix)
 
 
 def _in(ch: str, ranges: Iterable[tuple[int, int]]) -> bool:
@@ -135,6 +130,36 @@ INVISIBLE_FORMAT: frozenset[str] = frozenset(
 #: C0 and C1 control characters other than tab, line feed and carriage return.
 CONTROLS: frozenset[str] = chars_where(_category("Cc"), [(0x0000, 0x009F)]) - frozenset("\t\n\r")
 
+
+def _windows_1252(ch: str) -> str:
+    try:
+        return bytes([ord(ch)]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ch
+
+
+#: The C1 controls (U+0080-U+009F) that stand for a windows-1252 character, mapped to it: text
+#: decoded as latin-1 where windows-1252 was meant keeps its curly quotes, dashes, ellipsis
+#: and euro sign as these controls (U+0093 is U+201C, U+0096 U+2013, U+0085 U+2026).
+WINDOWS_1252_C1: dict[str, str] = {
+    ch: _windows_1252(ch) for ch in map(chr, range(0x80, 0xA0)) if _windows_1252(ch) != ch
+}
+
+#: The control characters that carry no character: C0 controls other than tab, line feed and
+#: carriage return, DELETE, and the five C1 controls that windows-1252 leaves undefined (81,
+#: 8D, 8F, 90, 9D). These are the only controls a rule removes (AR102).
+REAL_CONTROLS: frozenset[str] = CONTROLS - frozenset(WINDOWS_1252_C1)
+
+#: Every character that a rule of the ``clean`` preset may delete outright (an edit whose
+#: replacement is empty): the controls that carry no character (AR102), invisible format
+#: characters (AR101), joiners inside Arabic words (AR103), tatweel (AR301), harakat typed
+#: twice or left with no letter (AR301-AR303), and spaces and tabs where a rule leaves one
+#: space or none (AR421-AR425). Anything else that changes is replaced by what it stands for,
+#: and the edit says so. The HTML tag rule (AR703, off in the preset) deletes inline tags.
+DELETABLE: frozenset[str] = (
+    REAL_CONTROLS | INVISIBLE_FORMAT | JOINERS | ARABIC_MARKS | frozenset({TATWEEL, " ", "\t"})
+)
+
 #: Space separators other than the ASCII space: NBSP, narrow NBSP, en/em/thin/hair spaces,
 #: the ideographic space, and so on (general category Zs).
 EXOTIC_SPACES: frozenset[str] = chars_where(_category("Zs"), FORMAT_AND_SPACE_BLOCKS) - {" "}
@@ -203,22 +228,12 @@ _CONTROL_NAMES = {
 }
 
 
-def is_arabic_letter(ch: str) -> bool:
-    """True for a base-form Arabic-script letter.
-
-    >>> is_arabic_letter("ب"), is_arabic_letter("ی"), is_arabic_letter("b"), is_arabic_letter("ـ")
-    (True, True, False, False)
-    """
-    return ch in ARABIC_LETTERS
-
-
 # --- Letters, ligatures, marks and digits of the core rules (AR105-AR304) ------------------
 
 ARABIC_BASE_BLOCKS: tuple[tuple[int, int], ...] = tuple(
     block for block in ARABIC_BLOCKS if block not in PRESENTATION_BLOCKS
 )
 DOTTED_CIRCLE = "\N{DOTTED CIRCLE}"  # the conventional base for showing a mark on its own
-SUPERSCRIPT_ALEF = DAGGER_ALEF
 COMBINING_HAMZA_AND_MADDA = frozenset(
     "\N{ARABIC MADDAH ABOVE}\N{ARABIC HAMZA ABOVE}\N{ARABIC HAMZA BELOW}"
 )

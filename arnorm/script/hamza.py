@@ -1,11 +1,14 @@
 """A letter and a combining hamza or madda, composed as canonical composition (NFC) does.
 
-"ا" + U+0654 is "أ" to a reader. Rule AR106 composes such pairs, but it runs late (after every
-rule that changes letters or marks, since they can bring a letter and a hamza together), so
-the rules and the run-on splitter that run before it read a pair as the letter it will become:
-the splitter's lookup key, AR201 (which must see "ە" + U+0654 as the Persian "ۀ"), AR303 (which
-keeps the hamza that makes a letter) and AR202 (which folds "ا" + U+0654 to bare alef). They
-all share these functions, which sit below the lexicon and the rules.
+"ا" + U+0654 is "أ" to a reader, and canonically the same text (NFC composes it). Rule AR106
+writes such pairs composed; it runs late, after every rule that changes letters or marks, since
+they can bring a letter and a hamza together. The rules and the run-on splitter before it read
+a pair that touches (through marks, as NFC reads it) as the letter it canonically is: the
+splitter's lookup key, AR201 (which must see "ە" + U+0654 as the Persian "ۀ"), AR303 (which
+keeps the hamza that makes a letter) and AR202 (which folds "ا" + U+0654 to bare alef). That is
+canonical equivalence, not a guess at a later rule: a hamza that only a later rule brings to
+its letter (on a tatweel that AR301 removes, say) is read in the engine's next pass. They all
+share these functions, which sit below the lexicon and the rules.
 """
 
 from __future__ import annotations
@@ -102,3 +105,23 @@ def compose_hamza(text: str) -> str:
     if not has_combining_hamza(text):
         return text
     return decomposed_pair().sub(composed, text)
+
+
+def composed_letters(text: str) -> str:
+    """`text` with each letter that NFC joins to a combining hamza or madda in its marks written
+    as the letter it makes (ا as أ ...), the marks left where they are (so indices still match).
+
+    >>> hamza = "\N{ARABIC HAMZA ABOVE}"
+    >>> [composed_letters(run) for run in ("سا" + hamza + "ل", "بيـ" + hamza + "ت")]
+    ['سأ\u0654ل', 'بيـ\u0654ت']
+    """
+    if not has_combining_hamza(text):
+        return text
+    letters: list[str] | None = None
+    for match in decomposed_pair().finditer(text):
+        base, marks = match.group()[0], match.group()[1:]
+        i = absorbed_mark(base, marks)
+        if i is not None:
+            letters = list(text) if letters is None else letters
+            letters[match.start()] = HAMZA_COMPOSITIONS[base, marks[i]]
+    return text if letters is None else "".join(letters)

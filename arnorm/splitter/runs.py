@@ -19,16 +19,13 @@ from arnorm.lexicon.words import lookup_key
 from arnorm.script.chars import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
-    COMBINING_HAMZA_AND_MADDA,
-    HAMZA_COMPOSITIONS,
     INVISIBLE_FORMAT,
     JOINERS,
     PRESENTATION_FORMS,
-    PRESENTATION_LETTERS,
     TATWEEL,
     char_class,
 )
-from arnorm.script.hamza import HAMZA_BASES, absorbed_mark, has_combining_hamza
+from arnorm.script.hamza import composed_letters
 
 ALEF = "\N{ARABIC LETTER ALEF}"
 ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
@@ -52,8 +49,6 @@ IGNORABLE = ARABIC_MARKS | INVISIBLE_FORMAT | JOINERS | {TATWEEL}
 #: What rides on a letter: a tanween counts only on a letter, through these (a mark after an
 #: invisible character has no letter under it, and AR302 drops it).
 _RIDERS = ARABIC_MARKS | {TATWEEL}
-#: What AR301 counts as a letter after a tatweel (presentation forms too, before AR105 runs).
-_LETTERS = ARABIC_LETTERS | PRESENTATION_LETTERS
 
 
 def _is_letter_form(ch: str) -> bool:
@@ -88,9 +83,11 @@ class Run(NamedTuple):
 
     @classmethod
     def read(cls, run: str, spelling: Spelling = IDENTITY) -> Run:
-        """The run as `spelling` will leave it: its key folded, a letter and a combining hamza
-        or madda read as the letter AR106 will make of them, and tanween read only if the
-        harakat survive (the folds are 1:1, so key positions still map back to the run).
+        """The run as it is written, its key folded by `spelling` (the folds are 1:1, so key
+        positions still map back to the run). A letter and a combining hamza or madda are one
+        letter where they touch, as canonical composition reads them
+        (:func:`~arnorm.script.hamza.composed_letters`); what AR301 and AR106 make of a hamza on
+        a tatweel is read in the engine's next pass.
 
         >>> Run.read("بِفَضْلِ")
         Run(key='بفضل', starts=(0, 2, 4, 6), ends=frozenset())
@@ -98,9 +95,9 @@ class Run(NamedTuple):
         ([4], [5])
         >>> sorted(Run.read("كتابًًا").ends), sorted(Run.read("كتابًّاجديد").ends)
         ([], [5])
-        >>> search = Spelling(alef_maksura=True, teh_marbuta=True, marks=False)
-        >>> Run.read("مدرسةكبيرة", search).key, Run.read("شكراًجزيلاً", search).ends
-        ('مدرسهكبيره', frozenset())
+        >>> search = Spelling(alef_maksura=True, teh_marbuta=True)
+        >>> Run.read("مدرسةكبيرة", search).key, sorted(Run.read("شكراًجزيلاً", search).ends)
+        ('مدرسهكبيره', [4])
         >>> Run.read("سا\N{ARABIC HAMZA ABOVE}ل").key, Run.read("سأل").key
         ('سأل', 'سأل')
         """
@@ -111,10 +108,10 @@ class Run(NamedTuple):
         starts: list[int] = []
         tanween: set[int] = set()
         on_letter = False  # whether a mark here sits on a letter (through marks and tatweel)
-        run = composed_letters(run, spelling)
+        run = composed_letters(run)
         for index, ch in enumerate(run):
             if ch in IGNORABLE:
-                if ch in TANWEEN and on_letter and spelling.marks:
+                if ch in TANWEEN and on_letter:
                     tanween.add(len(letters) + _alef_follows(run, index + 1, spelling))
                 on_letter = on_letter and ch in _RIDERS
                 continue
@@ -126,66 +123,9 @@ class Run(NamedTuple):
         return cls(key, tuple(starts), word_ends(key, tanween))
 
 
-def composed_letters(text: str, spelling: Spelling = IDENTITY) -> str:
-    """`text` with each letter that will absorb a combining hamza or madda written as the letter
-    AR106 will make (ا as أ ...), the marks left where they are (so indices still match).
-
-    The hamza may ride on a tatweel after the letter: AR301 moves it to the letter when it
-    removes the tatweel, always under ``tatweel="strip"`` and between two letters otherwise.
-    (When the marks clash and AR301 keeps the tatweel, the text does not change: either reading
-    is then the same in every pass.)
-
-    >>> hamza = "\N{ARABIC HAMZA ABOVE}"
-    >>> [composed_letters(run) for run in ("سا" + hamza + "ل", "بيـ" + hamza + "ت", "بيـ" + hamza)]
-    ['سأ\u0654ل', 'بئـ\u0654ت', 'بيـ\u0654']
-    """
-    if not has_combining_hamza(text):
-        return text
-    letters: list[str] | None = None
-    for match in _base_before_hamza().finditer(text):
-        base, index = match.group(), match.start()
-        marks = marks_reaching(text, index + 1, spelling)
-        mark = absorbed_mark(base, marks)
-        if mark is not None:
-            letters = list(text) if letters is None else letters
-            letters[index] = HAMZA_COMPOSITIONS[base, marks[mark]]
-    return text if letters is None else "".join(letters)
-
-
-def marks_reaching(text: str, index: int, spelling: Spelling = IDENTITY) -> str:
-    """The marks from `index` on that will sit on the letter before `index` once AR301 has
-    run: the marks up to the next letter, through the tatweels, if AR301 removes them.
-
-    >>> fatha, damma = "\N{ARABIC FATHA}", "\N{ARABIC DAMMA}"
-    >>> marks_reaching("ب" + fatha + "ـ" + damma + "ت", 1) == fatha + damma
-    True
-    >>> marks_reaching("ب" + fatha + "ـ" + damma + " ", 1) == fatha
-    True
-    """
-    riders = _riders().match(text, index)
-    assert riders is not None  # the pattern matches the empty string
-    end = riders.end()
-    removed = not spelling.tatweel or (end < len(text) and text[end] in _LETTERS)
-    marks = riders.group() if removed else riders.group().partition(TATWEEL)[0]
-    return marks.replace(TATWEEL, "")
-
-
-@functools.cache
-def _riders() -> re.Pattern[str]:
-    return re.compile(char_class(_RIDERS) + "*")
-
-
-@functools.cache
-def _base_before_hamza() -> re.Pattern[str]:
-    """A letter that takes a hamza or madda, with one ahead of it through marks and tatweel."""
-    riders, hamza = char_class(_RIDERS), char_class(COMBINING_HAMZA_AND_MADDA)
-    return re.compile(f"{char_class(HAMZA_BASES)}(?={riders}*{hamza})")
-
-
 def _alef_follows(run: str, index: int, spelling: Spelling) -> bool:
     """Whether the first letter from `index` on, past marks and tatweel, is alef as `spelling`
-    writes it: the fathatan of كتاباً may be typed before its alef (كتابًا), and the rules
-    after the splitter may reorder, merge or move the marks in between."""
+    reads it: the fathatan of كتاباً may be typed before its alef (كتابًا)."""
     for ch in itertools.islice(run, index, None):
         if ch not in _RIDERS:
             return spelling.fold(ch) == ALEF

@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple, TypeVar
 
-from arnorm.lexicon.clitics import Clitics
+from arnorm.lexicon.clitics import MIN_STEM, MIN_STEM_ZIPF, Clitics
 from arnorm.lexicon.folding import IDENTITY, Spelling
 from arnorm.lexicon.letters import MIN_WORDS, LetterModel, rare_words
 from arnorm.lexicon.words import Lexicon, bundled_words, default_lexicon, read_word_file
@@ -105,6 +105,9 @@ _K = TypeVar("_K")
 _T = TypeVar("_T")
 Ends = frozenset[int]
 _NOTHING = object()
+#: Slack for float rounding when a bound and a search add the same scores in another order.
+_ROUNDING = 1e-9
+_ZEROS = itertools.repeat(0.0)  # the default of each lookup in a map(dict.get, keys, _ZEROS)
 #: A piece listed this frequent is never outscored by a clitic reading of it (whose stem is at
 #: most as frequent as the most frequent word, في at Zipf 7.54, or 7.56 with فى folded in).
 _CLITIC_READING_CANNOT_WIN = 7.6 - PIECE_CLITIC_PENALTY
@@ -155,7 +158,7 @@ class Segmenter:
     def __init__(
         self, lexicon: Lexicon, *, never_split: Iterable[str] = (), spelling: Spelling = IDENTITY
     ) -> None:
-        self.spelling = spelling  # how the text will be spelled: runs are read that way
+        self.spelling = spelling  # the letter folds of its lookups (a folding config's)
         self.lexicon = lexicon.folded(spelling)
         self._zipf = self.lexicon.key_zipf
         self._fold = spelling.fold
@@ -168,6 +171,8 @@ class Segmenter:
         self._piece_scores: dict[str, float | None] = {}
         self._genuine: dict[str, float] = {}
         self._split_runs: dict[str, RunSplit | None] = {}  # run -> its split, at offset 0
+        self._get = self.lexicon.frequencies().get
+        self._proclitic_lengths = sorted({len(p) for p in self.clitics.proclitics})
 
     def key(self, word: str) -> str:
         """The form of `word` this segmenter looks up: its lookup key, folded by its spelling."""
@@ -205,7 +210,7 @@ class Segmenter:
         if not cut:
             return []
         points: list[int] = []
-        for match in _tokens_among(text, cut, len(tokens)):
+        for match in tokens_among(text, cut, len(tokens)):
             points.extend(match.start() + offset for offset in cut[match.group()])
         return points
 
@@ -311,8 +316,14 @@ class Segmenter:
             return None
         ends = ends | word_ends(key)
         inner = INNER_END_PENALTY if ends else 0.0
+        # a split must beat at least this floor; most cannot, and the bound proves it cheaply
+        bound = self._bound(key, ends)
+        if bound <= unknown_word_score(key) - inner + SPLIT_MARGIN:
+            return None  # a part of the floor is enough (the letter model is not needed)
         floor = max(self.unknown_score(key), self._listed_score(key)) - inner + SPLIT_MARGIN
-        split = self._search(key, ends, floor)  # a split must beat at least this floor
+        if bound <= floor:
+            return None
+        split = self._search(key, ends, floor)
         if split is None or split.score <= self.whole_score(key, ends) + SPLIT_MARGIN:
             return None
         return split
@@ -431,6 +442,52 @@ class Segmenter:
         if best[n] <= floor:
             return None
         return self._candidate(key, _walk_back(back, n), best[n])
+
+    def _bound(self, key: str, ends: Ends) -> float:
+        """An upper bound of every split's score, from dictionary lookups alone.
+
+        A split is a first piece ``key[:j]``, a last piece ``key[i:]`` after its junction, and
+        pieces in between, each of which adds at most the most frequent word's score and its
+        junction (nothing, unless the article's bonus lifts it); word ends inside pieces only
+        cost. A first or last piece scores at most its listed score, or a proclitic and a
+        listed stem with no cost but the clitic penalty (clitic costs are not negative, and a
+        stem's genuine frequency is at most its listed one). Most rare runs have no first and
+        last piece that could beat the run as one word, and the search is then skipped (a
+        margin covers rounding: the bound is never below a split the search would find).
+        """
+        n = len(key)
+        top = self.lexicon.max_zipf - 9.0
+        if top + max(JUNCTION_AFTER_END, JUNCTION_AFTER_NON_JOINING, JUNCTION_AFTER_JOINING) > 0:
+            return math.inf  # a lexicon with words above Zipf 8.5: no bound
+        get, lengths, proclitics = self._get, self._proclitic_lengths, self.clitics.proclitics
+        longest = min(n - MIN_PIECE, MAX_PIECE)
+        zipf = max(map(get, [key[:j] for j in range(MIN_PIECE, longest + 1)], _ZEROS))
+        if key[0] in _PROCLITIC_LETTERS:
+            for length in lengths:
+                if key[:length] in proclitics and length + MIN_STEM <= longest:
+                    stems = [key[length:j] for j in range(length + MIN_STEM, longest + 1)]
+                    stem = max(map(get, stems, _ZEROS))
+                    if stem >= MIN_STEM_ZIPF:
+                        zipf = max(zipf, stem - PIECE_CLITIC_PENALTY)
+        if not zipf:
+            return -math.inf  # no first piece: no split
+        first = zipf - 9.0
+        last = -math.inf
+        for at in range(max(MIN_PIECE, n - MAX_PIECE), n - MIN_PIECE + 1):
+            piece = key[at:]
+            zipf = get(piece, 0.0)
+            if key[at] in _PROCLITIC_LETTERS:
+                for length in lengths:
+                    if piece[:length] in proclitics and len(piece) - length >= MIN_STEM:
+                        stem = get(piece[length:], 0.0)
+                        if stem >= MIN_STEM_ZIPF:
+                            zipf = max(zipf, stem - PIECE_CLITIC_PENALTY)
+            if zipf:
+                last = max(last, zipf - 9.0 + junction_score(key, at, ends))
+        middle = sum(
+            max(0.0, top + junction_score(key, at, ends)) for at in range(MIN_PIECE, n - MIN_PIECE)
+        )
+        return first + last + middle + _ROUNDING
 
     def _most_ahead(self, key: str, junction: list[float]) -> list[float]:
         """For each start, an upper bound of what the pieces from there to the end can add.
@@ -564,7 +621,7 @@ def _token_pattern() -> re.Pattern[str]:
     return re.compile(r"\S+")
 
 
-def _tokens_among(text: str, wanted: dict[str, list[int]], count: int) -> Iterator[re.Match[str]]:
+def tokens_among(text: str, wanted: dict[str, list[int]], count: int) -> Iterator[re.Match[str]]:
     """The tokens of `text` (of `count` in all) that are keys of `wanted`, in order. A long
     text (a whole document) is searched for just those tokens, in C, rather than token by
     token in Python; the tokens of a line are few, and compiling a search would cost more."""
@@ -625,7 +682,7 @@ def segmenter_for(
 ) -> Segmenter:
     """The segmenter that also knows the words of the `extra_words` files and never splits
     those of the `never_split` files (paths of word-list files, one word per line), and reads
-    runs as `spelling` will leave them (wordfreq's list folded alike, once per process)."""
+    words up folded by `spelling` (wordfreq's list folded alike, once per process)."""
     if not extra_words and not never_split and spelling.is_identity:
         return default_segmenter()
     lexicon = default_lexicon().folded(spelling)

@@ -14,7 +14,6 @@ import functools
 import re
 from collections.abc import Iterator
 
-from arnorm.lexicon.folding import IDENTITY, Spelling
 from arnorm.script.chars import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
@@ -30,7 +29,7 @@ from arnorm.script.chars import (
     ZWNJ,
     char_class,
 )
-from arnorm.splitter.runs import composed_letters
+from arnorm.script.hamza import composed_letters
 
 #: Words around a word of another language that are taken to be in that language too.
 PASSAGE_REACH = 5
@@ -66,7 +65,7 @@ def _letter() -> re.Pattern[str]:
     return re.compile(char_class(ARABIC_LETTERS))
 
 
-def persian_passages(text: str, spelling: Spelling = IDENTITY) -> list[Span]:
+def persian_passages(text: str) -> list[Span]:
     """Spans of `text` taken to be Persian (or Urdu, Kurdish ...), not Arabic.
 
     A word is foreign when it has a letter Arabic does not use (پ چ ژ گ ۀ ے ...) or a ZWNJ
@@ -76,15 +75,14 @@ def persian_passages(text: str, spelling: Spelling = IDENTITY) -> list[Span]:
     ends. So a quoted Persian phrase stays whole even where its other words look Arabic
     ("گفت وزیر"), and the Arabic sentence around it is still fixed.
 
-    A letter and a combining hamza are read as the letter AR106 will compose (ە + U+0654 as
-    ۀ), through the tatweels that AR301 will remove under `spelling`, so that the passages are
-    the same before and after those rules.
+    A letter and a combining hamza are read as the letter they canonically are (ە + U+0654 as
+    ۀ); a hamza that only AR301 brings to its letter is read in the engine's next pass.
 
     >>> text = "قال الوزیر: «گفت وزیر خارجه ایران» ثم مضى"
     >>> [text[a:b] for a, b in persian_passages(text)]
     ['گفت وزیر خارجه ایران']
     """
-    view = composed_letters(text, spelling)  # same length: the spans are the text's
+    view = composed_letters(text)  # same length: the spans are the text's
     if not _foreign().search(view):
         return []
     spans: list[Span] = []
