@@ -25,8 +25,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("arnorm.lexicon",),
     ("arnorm.splitter",),
     ("arnorm.rules",),
-    ("arnorm.engine",),
+    ("arnorm.engine", "arnorm.profile"),  # the profile counts what the engine's passes find
     ("arnorm",),  # the public API: arnorm/__init__.py
+    ("arnorm.report",),  # the corpus report and the playground, over the public API
     ("arnorm.cli", "arnorm.__main__"),
 )
 TOP = len(LAYERS) - 1
