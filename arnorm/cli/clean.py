@@ -58,6 +58,11 @@ def add_parser(commands: argparse._SubParsersAction[options.Parser]) -> None:
     )
     clean.add_argument("--statistics", action="store_true", help="count changes per rule")
     clean.add_argument(
+        "--annotate",
+        metavar="KEY",
+        help="JSONL: write each record's profile (dirt score, findings per rule) into KEY",
+    )
+    clean.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -84,7 +89,12 @@ def make_job(args: argparse.Namespace, columns: tuple[int, ...] = ()) -> Job:
     config = options.build_config(args, defaults=defaults)
     form: records.Form = "jsonl" if args.jsonl else "csv" if args.csv else "text"
     fields = frozenset(args.field or ["text"])
-    return Job(config, form, fields, tuple(sorted(columns)), args.delimiter, args.statistics)
+    if args.annotate is not None and (form != "jsonl" or args.annotate in fields):
+        raise options.UsageError(
+            "arnorm clean: error: --annotate needs --jsonl and a key that is not a --field"
+        )
+    columns_ = tuple(sorted(columns))
+    return Job(config, form, fields, columns_, args.delimiter, args.statistics, args.annotate)
 
 
 @dataclass
