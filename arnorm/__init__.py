@@ -5,8 +5,9 @@
 'قال الوزير'
 
 The public names are :func:`clean`, :func:`cleaner`, :func:`correct_spelling`, :func:`fix`,
-:func:`lint`, :func:`segment`, :class:`Segmenter`, :class:`Config` and the presets. Importing
-arnorm loads no data: the word list is read on the first call that needs it.
+:func:`lint`, :func:`profile`, :func:`segment`, :class:`Segmenter`, :class:`Config`,
+:class:`Profile` and the presets. Importing arnorm loads no data: the word list is read on the
+first call that needs it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from arnorm.config import CLEAN, NONE, PRESETS, SEARCH, Config
 from arnorm.edits import Edit
 from arnorm.engine import Finding, Fixed, clean, cleaner, fix, lint
 from arnorm.lexicon.speller import correct_spelling
+from arnorm.profile import Profile, profile
 from arnorm.splitter import Segmenter, segment
 
 __all__ = [
@@ -26,12 +28,14 @@ __all__ = [
     "Edit",
     "Finding",
     "Fixed",
+    "Profile",
     "Segmenter",
     "clean",
     "cleaner",
     "correct_spelling",
     "fix",
     "lint",
+    "profile",
     "segment",
 ]
 __version__ = "0.1.0"

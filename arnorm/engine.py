@@ -226,6 +226,55 @@ def _clean_pass(text: str, plan: Plan, config: Config, idle: list[str | None]) -
     return text
 
 
+def tally(text: str, config: Config) -> tuple[str, dict[str, int]]:
+    """The cleaned text and how many findings each rule has in it, with no edit log.
+
+    The passes of :func:`fix`, each rule's edits applied to the text it saw, but nothing
+    composed into a log. The counts are those of :func:`lint`, except that lint merges
+    findings that land on one span of the input (two folds inside one repaired ligature),
+    which this counts apart (a property test checks both). A later pass counts only the
+    changes it makes: what it merely reports again (an unpaired quote) was counted.
+
+    >>> from arnorm.config import CLEAN
+    >>> tally("قال\N{NO-BREAK SPACE}الوزير\N{NO-BREAK SPACE}", CLEAN)
+    ('قال الوزير', {'AR104': 2, 'AR424': 1})
+    """
+    _check_text(text)
+    counts: dict[str, int] = {}
+    plan = plan_of(config)
+    for done in range(MAX_PASSES):
+        fixed = _tally_pass(text, plan, config, counts, reports=not done)
+        if fixed == text:
+            break
+        text = fixed
+    return text, counts
+
+
+def _tally_pass(
+    text: str, plan: Plan, config: Config, counts: dict[str, int], *, reports: bool
+) -> str:
+    """One pass of :func:`tally`; edits without a fix are counted only when `reports`."""
+    scanned: str | None = None
+    found: frozenset[str] = frozenset()
+    for rule, trigger in plan.steps:
+        if trigger is not None:
+            if text is not scanned:
+                scanned, found = text, plan.present(text)
+            if trigger.isdisjoint(found):
+                continue
+        if rule.fast is unchanged and not reports:
+            continue
+        edits = list(rule.find(text, config))
+        if not edits:
+            continue
+        for edit in edits:
+            if reports or edit.replacement is not None:
+                counts[edit.code] = counts.get(edit.code, 0) + 1
+        if rule.fast is not unchanged:
+            text = apply_edits(text, edits)
+    return text
+
+
 def _applied(rule: Rule, text: str, config: Config) -> str:
     return apply_edits(text, rule.find(text, config))
 

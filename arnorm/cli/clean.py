@@ -19,10 +19,10 @@ import signal
 import stat
 import sys
 from collections import Counter, deque
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, TypeVar
 
 from arnorm.cli import options, progress, records
 from arnorm.cli.records import Chunk, Cleaned, Job
@@ -30,6 +30,8 @@ from arnorm.cli.textfile import BOM, AtomicWriter, InputError, new_file_mode
 from arnorm.rules import BY_CODE
 
 CHUNK_BYTES = 1 << 20
+T = TypeVar("T")
+R = TypeVar("R")
 MAX_LINE_BYTES = 16 << 20
 
 
@@ -44,6 +46,7 @@ def add_parser(commands: argparse._SubParsersAction[options.Parser]) -> None:
     form = clean.add_argument_group("formats").add_mutually_exclusive_group()
     form.add_argument("--jsonl", action="store_true", help="one JSON object a line")
     form.add_argument("--csv", action="store_true", help="CSV with a header row")
+    form.add_argument("--parquet", action="store_true", help="Parquet (--column: text columns)")
     form.add_argument(
         "--text", action="store_true", help="plain text, even if the input looks like JSON"
     )
@@ -54,6 +57,11 @@ def add_parser(commands: argparse._SubParsersAction[options.Parser]) -> None:
         "--jobs", "-j", type=options.non_negative, default=1, help="processes (0: one per core)"
     )
     clean.add_argument("--statistics", action="store_true", help="count changes per rule")
+    clean.add_argument(
+        "--annotate",
+        metavar="KEY",
+        help="JSONL: write each record's profile (dirt score, findings per rule) into KEY",
+    )
     clean.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -81,7 +89,12 @@ def make_job(args: argparse.Namespace, columns: tuple[int, ...] = ()) -> Job:
     config = options.build_config(args, defaults=defaults)
     form: records.Form = "jsonl" if args.jsonl else "csv" if args.csv else "text"
     fields = frozenset(args.field or ["text"])
-    return Job(config, form, fields, tuple(sorted(columns)), args.delimiter, args.statistics)
+    if args.annotate is not None and (form != "jsonl" or args.annotate in fields):
+        raise options.UsageError(
+            "arnorm clean: error: --annotate needs --jsonl and a key that is not a --field"
+        )
+    columns_ = tuple(sorted(columns))
+    return Job(config, form, fields, columns_, args.delimiter, args.statistics, args.annotate)
 
 
 @dataclass
@@ -178,8 +191,11 @@ def run_clean(args: argparse.Namespace) -> int:
     options.warn_inactive(args, job.config)
     totals = Totals()
     try:
-        with _open_input(name) as source, _open_output(args.output) as sink:
-            _clean_stream(source, sink, args, job, totals)
+        if args.parquet:
+            _clean_parquet(name, args, job, totals)
+        else:
+            with _open_input(name) as source, _open_output(args.output) as sink:
+                _clean_stream(source, sink, args, job, totals)
     except InputError as error:
         print(f"{name}: {error}", file=sys.stderr)
         return 2
@@ -189,7 +205,7 @@ def run_clean(args: argparse.Namespace) -> int:
         print(f"{error.filename or name}: {error.strerror or error}", file=sys.stderr)
         return 2
     if args.statistics:
-        print("\n".join(totals.lines(job.form)), file=sys.stderr)
+        print("\n".join(totals.lines("records" if args.parquet else job.form)), file=sys.stderr)
     return 0
 
 
@@ -204,7 +220,7 @@ def _clean_stream(
     chunks = reader.chunks(job)
     if job.form == "text" and not args.text:
         chunks = _refusing_json(chunks)
-    results = cleaned(chunks, args.jobs)
+    results = cleaned(chunks, args.jobs, records.clean_chunk)
     with contextlib.closing(results), progress.bar(_size(source), enabled) as bar:
         for result in results:
             if result.error is not None:
@@ -213,6 +229,23 @@ def _clean_stream(
             totals.add(result)
             bar.update(result.size)
     out.write(b"")
+
+
+def _clean_parquet(name: str, args: argparse.Namespace, job: Job, totals: Totals) -> None:
+    from arnorm.cli import parquet
+
+    source = parquet.open_input(name)
+    indexes = parquet.column_indexes(source.schema_arrow, args.column or ["text"])
+    results = cleaned(parquet.groups(source, job, indexes), args.jobs, parquet.clean_group)
+    enabled = sys.stderr.isatty() if args.progress is None else args.progress
+    with (
+        contextlib.closing(results),
+        _open_output(args.output) as sink,
+        progress.bar(parquet.size(source), enabled) as bar,
+    ):
+        for result in parquet.write(source, sink, indexes, results):
+            totals.add(result)
+            bar.update(result.size)
 
 
 class _Output:
@@ -335,18 +368,19 @@ class Reader:
         return text
 
 
-def cleaned(chunks: Iterator[Chunk], jobs: int) -> Generator[Cleaned, None, None]:
-    """Each chunk cleaned, in input order; with `jobs` > 1 in a pool with a bounded window."""
+def cleaned(chunks: Iterator[T], jobs: int, work: Callable[[T], R]) -> Generator[R, None, None]:
+    """Each chunk cleaned by `work`, in input order; with `jobs` > 1 in a pool with a bounded
+    window."""
     jobs = jobs if jobs > 0 else os.cpu_count() or 1
     if jobs == 1:
-        yield from map(records.clean_chunk, chunks)
+        yield from map(work, chunks)
         return
     import multiprocessing
 
     with multiprocessing.Pool(jobs, initializer=_ignore_interrupts) as pool:
-        window: deque[multiprocessing.pool.AsyncResult[Cleaned]] = deque()
+        window: deque[multiprocessing.pool.AsyncResult[R]] = deque()
         for chunk in chunks:
-            window.append(pool.apply_async(records.clean_chunk, (chunk,)))
+            window.append(pool.apply_async(work, (chunk,)))
             if len(window) > 2 * jobs:
                 yield window.popleft().get()
         while window:

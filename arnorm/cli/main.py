@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from arnorm.cli import check, clean, configfile, options, output, rules, split
+from arnorm.cli import check, clean, configfile, options, output, report, rules, serve, split
 from arnorm.lexicon.words import WordListError
 
 
@@ -33,7 +33,9 @@ def parsers() -> tuple[options.Parser, dict[str, options.Parser]]:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check.add_parsers(commands)
     clean.add_parser(commands)
+    report.add_parser(commands)
     rules.add_parser(commands)
+    serve.add_parser(commands)
     split.add_parser(commands)
     return parser, dict(commands.choices)
 

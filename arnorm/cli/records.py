@@ -24,9 +24,11 @@ from typing import Any, Literal
 import arnorm
 from arnorm.config import CLEAN, Config
 from arnorm.engine import cleaner, explain
+from arnorm.profile import Profile, combined, profiled
 
 Form = Literal["text", "jsonl", "csv"]
 _Decode = Callable[[str, int], tuple[Any, int]]
+Member = tuple[str, int, int, Any]
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Job:
     columns: tuple[int, ...] = ()  # CSV: the indexes of the cleaned columns
     delimiter: str = ","
     statistics: bool = False  # count edits per rule (the slower edit-log path)
+    annotate: str | None = None  # JSONL: the key that gets each record's profile
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,15 @@ class Cleaner:
         self.job = job
         self.result = Cleaned()
         self._clean = cleaner(job.config)
+        self.profiles: list[Profile] = []  # of the values of the record being cleaned
 
     def value(self, text: str) -> str:
+        if self.job.annotate is not None:
+            cleaned, found = profiled(text, self.job.config)
+            self.profiles.append(found)
+            if self.job.statistics:
+                self.result.counts.update(explain(arnorm.fix(text, preset=self.job.config).edits))
+            return cleaned
         if not self.job.statistics:
             return self._clean(text)
         fixed = arnorm.fix(text, preset=self.job.config)
@@ -133,18 +143,41 @@ def _json_line(line: str, index: int, cleaner: Cleaner) -> str:
     if not line.strip():
         return line
     try:
-        spans = list(string_fields(line, cleaner.job.fields))
+        found = list(members(line))
     except ValueError as error:
         raise RecordError(index, f"invalid JSON: {error}") from None
     except RecursionError:  # the json module recurses once per level of nesting
         raise RecordError(index, "invalid JSON: nested too deeply") from None
+    fields = cleaner.job.fields
+    changes: list[tuple[int, int, str]] = []
+    for key, start, end, value in found:
+        if key in fields and isinstance(value, str):
+            new = cleaner.value(value)
+            if new != value:
+                changes.append((start, end, _json_string(new, line[start:end])))
+    if cleaner.job.annotate is not None:
+        changes = sorted([*changes, _annotation(line, found, cleaner)])
+    if not changes:
+        return line
     parts, position = [], 0
-    for start, end, value in spans:
-        new = cleaner.value(value)
-        if new != value:
-            parts += [line[position:start], _json_string(new, line[start:end])]
-            position = end
-    return "".join(parts) + line[position:] if parts else line
+    for start, end, new in changes:
+        parts += [line[position:start], new]
+        position = end
+    return "".join(parts) + line[position:]
+
+
+def _annotation(line: str, found: list[Member], cleaner: Cleaner) -> tuple[int, int, str]:
+    """The change that writes the profile of the record's fields as the value of the annotate
+    key: its value replaced where the record has the key, else a member added at the end."""
+    key = cleaner.job.annotate
+    value = json.dumps(combined(cleaner.profiles).as_json(), ensure_ascii=False)
+    cleaner.profiles.clear()
+    for name, start, end, _ in found:
+        if name == key:
+            return start, end, value
+    close = line.rstrip().rfind("}")
+    separator = ", " if found else ""
+    return close, close, f"{separator}{json.dumps(key, ensure_ascii=False)}: {value}"
 
 
 def _json_string(value: str, raw: str) -> str:
@@ -165,6 +198,18 @@ def string_fields(line: str, names: frozenset[str]) -> Iterator[tuple[int, int, 
     >>> list(string_fields('{"a": "x", "b": {"a": "y"}, "c": "z"}', frozenset("ac")))
     [(6, 9, 'x'), (33, 36, 'z')]
     """
+    for key, start, end, value in members(line):
+        if key in names and isinstance(value, str):
+            yield start, end, value
+
+
+def members(line: str) -> Iterator[tuple[str, int, int, Any]]:
+    """(key, start, end, value) of each top-level member of a JSON object; ValueError when
+    `line` is not one JSON object.
+
+    >>> [(k, s, e) for k, s, e, _ in members('{"a": [1], "b": 2}')]
+    [('a', 6, 9), ('b', 16, 17)]
+    """
     decode = json.JSONDecoder().raw_decode
     position = _skip(line, 0)
     if not line.startswith("{", position):
@@ -173,14 +218,14 @@ def string_fields(line: str, names: frozenset[str]) -> Iterator[tuple[int, int, 
     if line.startswith("}", position):
         position += 1
     else:
-        position = yield from _members(line, position, names, decode)
+        position = yield from _members(line, position, decode)
     if _skip(line, position) != len(line):
         raise ValueError(f"extra data at column {_skip(line, position) + 1}")
 
 
 def _members(
-    line: str, position: int, names: frozenset[str], decode: _Decode
-) -> Generator[tuple[int, int, str], None, int]:
+    line: str, position: int, decode: _Decode
+) -> Generator[tuple[str, int, int, Any], None, int]:
     """The members of an object from after its ``{``; returns the position after its ``}``."""
     while True:
         if not line.startswith('"', position):
@@ -189,8 +234,7 @@ def _members(
         position = _expect(line, _skip(line, position), ":")
         start = _skip(line, position)
         value, end = decode(line, start)
-        if key in names and isinstance(value, str):
-            yield start, end, value
+        yield key, start, end, value
         position = _skip(line, end)
         if line.startswith("}", position):
             return position + 1

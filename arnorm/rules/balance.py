@@ -75,11 +75,18 @@ def unpaired_marks(text: str, *, brackets: bool) -> Iterator[tuple[int, str]]:
     >>> [index for index, _ in unpaired_marks('قال "بوتين إن (أمس', brackets=True)]
     [14]
     """
-    for stray in analyse_lines(text, _any_mark(), ALL_FAMILIES).strays:
+    for stray in _strays(text):
         if (stray.family in ("round", "square")) != brackets or not stray.arabic:
             continue
         if not _is_list_marker_or_smiley(text, stray):
             yield stray.position, _message(text, stray)
+
+
+@functools.lru_cache(maxsize=4)
+def _strays(text: str) -> tuple[Stray, ...]:
+    """The unpaired marks of `text`, found once for both rules: AR402 and AR403 run one after
+    the other on the same text, and the analysis costs more than either rule's filter."""
+    return tuple(analyse_lines(text, _any_mark(), ALL_FAMILIES).strays)
 
 
 def _findings(text: str, code: str, *, brackets: bool) -> Iterator[Edit]:

@@ -170,6 +170,7 @@ class Segmenter:
         self._pieces: dict[tuple[str, Ends], tuple[str, ...]] = {}
         self._piece_scores: dict[str, float | None] = {}
         self._genuine: dict[str, float] = {}
+        self._split_runs: dict[str, RunSplit | None] = {}  # run -> its split, at offset 0
         self._get = self.lexicon.frequencies().get
         self._proclitic_lengths = sorted({len(p) for p in self.clitics.proclitics})
 
@@ -237,17 +238,29 @@ class Segmenter:
     def splits(self, text: str) -> Iterator[RunSplit]:
         """Every run of `text` that is split, with its pieces and scores (for lint)."""
         for match in run_pattern().finditer(text):
-            cuts = self.run_splits(match.group())
-            if not cuts:
-                continue
-            run = Run.read(match.group(), self.spelling)
-            pieces = self.pieces(run.key, run.ends)
-            best = self.best_split(run.key, run.ends)
+            split = self._run_split(match.group())
+            if split is not None:
+                start = match.start()
+                points = tuple(start + cut for cut in split.points)
+                yield split._replace(points=points, span=match.span())
+
+    def _run_split(self, run: str) -> RunSplit | None:
+        """The split of one run, its points relative to the run, cached: lint and the report
+        ask for the same runs again and again, and the search of its score is not cheap."""
+        if run in self._split_runs:
+            return self._split_runs[run]
+        found = None
+        cuts = self.run_splits(run)
+        if cuts:
+            read = Run.read(run, self.spelling)
+            pieces = self.pieces(read.key, read.ends)
+            best = self.best_split(read.key, read.ends)
             score = best.score if best is not None else math.nan
-            after_end = set(_cuts(pieces)[1:-1]) <= run.ends
-            points = tuple(match.start() + cut for cut in cuts)
-            whole = self.whole_score(run.key, run.ends)
-            yield RunSplit(points, pieces, score, whole, after_end, match.span())
+            after_end = set(_cuts(pieces)[1:-1]) <= read.ends
+            whole = self.whole_score(read.key, read.ends)
+            found = RunSplit(cuts, pieces, score, whole, after_end)
+        _remember(self._split_runs, run, found)
+        return found
 
     # --- run level --------------------------------------------------------------------------
 
