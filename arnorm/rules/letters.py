@@ -291,7 +291,8 @@ def _lookalike_edits(
         if ch not in PERSIAN_LOOKALIKES:
             continue
         if i == final:
-            piece = max((cut for cut in cuts if start < cut <= i), default=start)
+            k = bisect.bisect_right(cuts, i)  # cuts are sorted: the last one at or before i
+            piece = cuts[k - 1] if k and cuts[k - 1] > start else start
             letter, safe, note = _choose_final_yeh(replaced[piece - start :])
             yield Edit(i, i + 1, letter, "AR201", safe, note)
         else:
@@ -340,7 +341,7 @@ def _safe_cuts(
             if chosen >= 0:
                 chars[chosen - start] = FARSI_YEH
         cuts.extend(start + cut for cut in safe_split_points("".join(chars), config))
-    return cuts
+    return sorted(cuts)
 
 
 def find_persian_lookalikes(text: str, config: Config) -> Iterator[Edit]:
