@@ -233,6 +233,9 @@ class Speller:
         self._habits: dict[str, int] = {}
         #: Whitespace tokens (punctuation and all) made only of such words.
         self._fine_tokens: set[str] = set()
+        #: The word corrections of the last text read: the five word families' rules ask
+        #: about the same text one after another, and the reading is the costly part.
+        self._last_read: tuple[str, list[Correction]] = ("", [])
 
     # --- the public paths ---------------------------------------------------------------
 
@@ -253,7 +256,15 @@ class Speller:
             return list(self._detached(text)) if _DETACHED.search(text) else []
         if self._all_fine(text):
             return []
-        return [c for c in self._word_corrections(text) if c.family == family]
+        return [c for c in self._word_corrections_read(text) if c.family == family]
+
+    def _word_corrections_read(self, text: str) -> list[Correction]:
+        """:meth:`_word_corrections` of `text`, read once for the rules that ask in turn."""
+        last, found = self._last_read
+        if last is not text and last != text:
+            found = list(self._word_corrections(text))
+            self._last_read = (text, found)
+        return found
 
     def correct(self, text: str) -> str:
         """`text` with the confident corrections applied (detached proclitics joined first,
