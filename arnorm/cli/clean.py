@@ -50,23 +50,13 @@ def add_parser(commands: argparse._SubParsersAction[options.Parser]) -> None:
     form.add_argument(
         "--text", action="store_true", help="plain text, even if the input looks like JSON"
     )
-    clean.add_argument("--field", action="append", metavar="KEY", help="JSONL key (text)")
-    clean.add_argument("--column", action="append", metavar="NAME", help="CSV column (text)")
-    clean.add_argument("--delimiter", default=",", help="CSV delimiter (,)")
-    clean.add_argument(
-        "--jobs", "-j", type=options.non_negative, default=1, help="processes (0: one per core)"
-    )
+    options.add_record_options(clean)
+    options.add_process_options(clean)
     clean.add_argument("--statistics", action="store_true", help="count changes per rule")
     clean.add_argument(
         "--annotate",
         metavar="KEY",
         help="JSONL: write each record's profile (dirt score, findings per rule) into KEY",
-    )
-    clean.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="a progress bar on stderr (default: when stderr is a terminal)",
     )
     clean.add_argument(
         "--max-line-bytes",

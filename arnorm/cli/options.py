@@ -75,6 +75,26 @@ def behaviour_fields() -> tuple[dataclasses.Field[object], ...]:
     return tuple(f for f in dataclasses.fields(Config) if f.name not in _NOT_OPTIONS)
 
 
+def add_record_options(parser: argparse.ArgumentParser) -> None:
+    """The options that pick the text of JSONL and CSV records (``clean`` and ``report``)."""
+    parser.add_argument("--field", action="append", metavar="KEY", help="JSONL key (text)")
+    parser.add_argument("--column", action="append", metavar="NAME", help="CSV column (text)")
+    parser.add_argument("--delimiter", default=",", help="CSV delimiter (,)")
+
+
+def add_process_options(parser: argparse.ArgumentParser) -> None:
+    """How many processes work, and whether a progress bar shows (``clean`` and ``report``)."""
+    parser.add_argument(
+        "--jobs", "-j", type=non_negative, default=1, help="processes (0: one per core)"
+    )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a progress bar on stderr (default: when stderr is a terminal)",
+    )
+
+
 def add_rule_options(parser: argparse.ArgumentParser) -> None:
     """--preset, rule selection, and one option per behaviour field of Config."""
     rules = parser.add_argument_group("rule selection")

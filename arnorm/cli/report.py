@@ -52,22 +52,12 @@ def add_parser(commands: argparse._SubParsersAction[options.Parser]) -> None:
     form.add_argument("--text", action="store_true", help="one document a line")
     form.add_argument("--jsonl", action="store_true", help="one JSON object a line")
     form.add_argument("--csv", action="store_true", help="CSV with a header row")
-    report.add_argument("--field", action="append", metavar="KEY", help="JSONL key (text)")
-    report.add_argument("--column", action="append", metavar="NAME", help="CSV column (text)")
-    report.add_argument("--delimiter", default=",", help="CSV delimiter (,)")
+    options.add_record_options(report)
     report.add_argument(
         "--sample", type=options.positive, metavar="N", help="N records drawn from each input"
     )
     report.add_argument("--seed", type=int, default=0, help="the seed of --sample (0)")
-    report.add_argument(
-        "--jobs", "-j", type=options.non_negative, default=1, help="processes (0: one per core)"
-    )
-    report.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="a progress bar on stderr (default: when stderr is a terminal)",
-    )
+    options.add_process_options(report)
     report.add_argument(
         "--max-line-bytes", type=options.positive, default=MAX_LINE_BYTES, help=argparse.SUPPRESS
     )
