@@ -184,7 +184,7 @@ def run_clean(args: argparse.Namespace) -> int:
         if args.parquet:
             _clean_parquet(name, args, job, totals)
         else:
-            with _open_input(name) as source, _open_output(args.output) as sink:
+            with _open_input(name) as source, open_output(args.output) as sink:
                 _clean_stream(source, sink, args, job, totals)
     except InputError as error:
         print(f"{name}: {error}", file=sys.stderr)
@@ -211,7 +211,7 @@ def _clean_stream(
     if job.form == "text" and not args.text:
         chunks = _refusing_json(chunks)
     results = cleaned(chunks, args.jobs, records.clean_chunk)
-    with contextlib.closing(results), progress.bar(_size(source), enabled) as bar:
+    with contextlib.closing(results), progress.bar(input_size(source), enabled) as bar:
         for result in results:
             if result.error is not None:
                 raise InputError(result.error)
@@ -230,7 +230,7 @@ def _clean_parquet(name: str, args: argparse.Namespace, job: Job, totals: Totals
     enabled = sys.stderr.isatty() if args.progress is None else args.progress
     with (
         contextlib.closing(results),
-        _open_output(args.output) as sink,
+        open_output(args.output) as sink,
         progress.bar(parquet.size(source), enabled) as bar,
     ):
         for result in parquet.write(source, sink, indexes, results):
@@ -252,7 +252,7 @@ class _Output:
         self.sink.write(data)
 
 
-def _size(source: object) -> int | None:
+def input_size(source: object) -> int | None:
     """The size in bytes of a regular file, for the progress bar (None for pipes)."""
     try:
         info = os.fstat(source.fileno())  # type: ignore[attr-defined]
@@ -265,13 +265,19 @@ def _columns(reader: Reader, sink: _Output, args: argparse.Namespace) -> tuple[i
     """Read and copy the header; the indexes of the --column names in it."""
     header = reader.header(args.delimiter)
     sink.write(header.encode("utf-8"))
-    body, _ = records.split_record(header)
-    names = [records.unquote(body[s:e]) for s, e in records.cells(body, args.delimiter)]
     wanted = args.column or ["text"]
+    names = header_names(header, args.delimiter, wanted)
+    return tuple(i for i, n in enumerate(names) if n in wanted)
+
+
+def header_names(header: str, delimiter: str, wanted: list[str]) -> list[str]:
+    """The column names of a CSV header; an input error names the first of `wanted` it lacks."""
+    body, _ = records.split_record(header)
+    names = [records.unquote(body[s:e]) for s, e in records.cells(body, delimiter)]
     missing = [c for c in wanted if c not in names]
     if missing:
         raise InputError(f"no column {missing[0]!r} in the header (it has: {', '.join(names)})")
-    return tuple(i for i, n in enumerate(names) if n in wanted)
+    return names
 
 
 class Reader:
@@ -414,7 +420,7 @@ class _Named:
 
 
 @contextlib.contextmanager
-def _open_output(name: str) -> Iterator[_Sink]:
+def open_output(name: str) -> Iterator[_Sink]:
     """stdout, or a file written under a temporary name and renamed when all went well.
 
     A device or a pipe (``-o /dev/null``) is written directly: renaming over it would replace it.

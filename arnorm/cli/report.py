@@ -16,7 +16,6 @@ import contextlib
 import json
 import os
 import random
-import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,8 +23,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from arnorm.cli import options, progress, records
-from arnorm.cli.clean import CHUNK_BYTES, MAX_LINE_BYTES, Reader
-from arnorm.cli.textfile import AtomicWriter, InputError, new_file_mode
+from arnorm.cli.clean import (
+    CHUNK_BYTES,
+    MAX_LINE_BYTES,
+    Reader,
+    header_names,
+    input_size,
+    open_output,
+)
+from arnorm.cli.textfile import InputError
 from arnorm.config import Config
 from arnorm.report.page import render
 from arnorm.report.survey import Survey, Surveyor
@@ -96,9 +102,11 @@ def run_report(args: argparse.Namespace) -> int:
     output = args.output or (None if args.json else "report.html")
     if args.json:
         data = json.dumps(survey.to_json(), ensure_ascii=False, indent=1)
-        _write(args.json, (data + "\n").encode("utf-8"))
+        with open_output(args.json) as sink:
+            sink.write((data + "\n").encode("utf-8"))
     if output:
-        _write(output, render(survey, config).encode("utf-8"))
+        with open_output(output) as sink:
+            sink.write(render(survey, config).encode("utf-8"))
     print(
         f"arnorm report: {survey.documents:,} documents, {survey.findings:,} findings"
         + (f" -> {output}" if output else ""),
@@ -141,7 +149,7 @@ def _survey_path(path: str, args: argparse.Namespace, config: Config, enabled: b
         task = _task(args, config, path, reader)
         if args.sample:
             return _sampled(source, task, args, path, reader.line)
-        with progress.bar(_size(source), enabled) as bar:
+        with progress.bar(input_size(source), enabled) as bar:
             return _survey_input(reader, task, args, path, bar)
 
 
@@ -172,13 +180,8 @@ def _form_of(path: str) -> records.Form:
 
 
 def _header(reader: Reader, args: argparse.Namespace) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    header = reader.header(args.delimiter)
-    body, _ = records.split_record(header)
-    names = [records.unquote(body[s:e]) for s, e in records.cells(body, args.delimiter)]
     wanted = args.column or ["text"]
-    missing = [c for c in wanted if c not in names]
-    if missing:
-        raise InputError(f"no column {missing[0]!r} in the header (it has: {', '.join(names)})")
+    names = header_names(reader.header(args.delimiter), args.delimiter, wanted)
     pairs = sorted((names.index(c), c) for c in dict.fromkeys(wanted))
     return tuple(c for _, c in pairs), tuple(i for i, _ in pairs)
 
@@ -357,28 +360,3 @@ def _open(path: str) -> Iterator[BinaryIO]:
         raise InputError(f"{path}: is a directory (give the files)")
     with open(path, "rb") as stream:
         yield stream
-
-
-def _size(source: BinaryIO) -> int | None:
-    try:
-        return os.fstat(source.fileno()).st_size or None
-    except (OSError, ValueError, AttributeError):
-        return None
-
-
-def _write(name: str, data: bytes) -> None:
-    """Write `data` to `name` atomically (or to stdout for -). A device or a pipe
-    (``-o /dev/null``) is written directly: renaming over it would replace it."""
-    if name == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    target = Path(name).resolve()
-    info = target.stat() if target.exists() else None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        with open(target, "wb") as device:
-            device.write(data)
-        return
-    mode = stat.S_IMODE(info.st_mode) if info is not None else new_file_mode()
-    with AtomicWriter(target, mode) as writer:
-        writer.write(data)
