@@ -19,7 +19,8 @@ from datatrove.pipeline.filters.base_filter import BaseFilter
 from datatrove.pipeline.formatters.base import BaseFormatter
 
 from arnorm.config import Config, resolve
-from arnorm.engine import _clean, explain, fix, lint
+from arnorm.engine import cleaner, explain, fix
+from arnorm.profile import profiled
 
 if TYPE_CHECKING:
     from datatrove.data import Document
@@ -31,7 +32,8 @@ DENSITY_KEY = "arnorm_findings_per_1000"
 
 
 def findings_per_1000(text: str, config: Config) -> float:
-    """How many findings :func:`arnorm.lint` reports per 1,000 characters of `text`.
+    """How many findings there are per 1,000 characters of `text`: the figure of
+    :func:`arnorm.profile`, so that a filter and a report count alike.
 
     >>> from arnorm.config import CLEAN
     >>> findings_per_1000("قال\N{NO-BREAK SPACE}الوزير", CLEAN)
@@ -39,9 +41,7 @@ def findings_per_1000(text: str, config: Config) -> float:
     >>> findings_per_1000("", CLEAN)
     0.0
     """
-    if not text:
-        return 0.0
-    return 1000 * len(lint(text, preset=config)) / len(text)
+    return profiled(text, config)[1].findings_per_1000_chars
 
 
 class ArnormFormatter(BaseFormatter):  # type: ignore[misc]
@@ -60,10 +60,11 @@ class ArnormFormatter(BaseFormatter):  # type: ignore[misc]
         super().__init__()
         self.config = resolve(preset, options)
         self.statistics = statistics
+        self._clean = cleaner(self.config)
 
     def format(self, text: str) -> str:
         if not self.statistics:
-            return _clean(text, self.config)
+            return self._clean(text)
         fixed = fix(text, preset=self.config)
         for code, count in sorted(explain(fixed.edits).items()):
             self.stat_update(code, value=count)
