@@ -221,27 +221,36 @@ class Clitics:
 
     def _readings(self, key: str, endings: bool) -> list[Reading]:
         """(logp, proclitic, listed stem, suffix, enclitic) for every reading of `key`."""
-        found = self._around(key, "", "", 0.0)
+        proclitics = self.proclitics  # the chains that open `key`, looked up once for all
+        starts = [n for n in self._proclitic_lengths if key[:n] in proclitics]
+        starts.append(0)
+        found = self._around(key, starts, "", "", 0.0)
         if not endings:
             return found
+        chains = self._chains
         for length in self._chain_lengths:
             if length >= len(key):
                 break
-            for cost, inflection, pronoun, imperfect in self._chains.get(key[-length:], ()):
-                found += self._around(key[:-length], inflection, pronoun, cost, imperfect)
+            for cost, inflection, pronoun, imperfect in chains.get(key[-length:], ()):
+                found += self._around(key[:-length], starts, inflection, pronoun, cost, imperfect)
         return found
 
     def _around(
-        self, core: str, suffix: str, enclitic: str, ending_cost: float, imperfect: bool = False
+        self,
+        core: str,
+        starts: list[int],
+        suffix: str,
+        enclitic: str,
+        ending_cost: float,
+        imperfect: bool = False,
     ) -> list[Reading]:
         """The readings of `core` as proclitics + stem, with `suffix` and `enclitic` after it
         (in the forms they take there: كتبو+ه is كتبوا+ه), the stem an imperfect verb if
-        `imperfect`."""
+        `imperfect`; `starts` are the lengths of the proclitic chains `core` opens with (and 0).
+        """
         found = []
-        for length in (*self._proclitic_lengths, 0):
+        for length in starts:
             proclitic, stem = core[:length], core[length:]
-            if length and proclitic not in self.proclitics:
-                continue
             if len(stem) < MIN_STEM or not (length or suffix or enclitic):
                 continue
             if (imperfect or SEEN in proclitic) and stem[0] not in self._imperfect:

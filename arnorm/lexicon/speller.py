@@ -350,10 +350,11 @@ class Speller:
         misspelt = self._misspelt_form(key)
         if misspelt is not None:
             return _Verdict(misspelt, "fix", f"{key} is a common misspelling of {misspelt}")
+        candidates = self.candidates(key)
+        if not candidates:
+            return None  # two words in five: no letter where these errors happen
         written = self.score(key)
-        scored = sorted(((self.score(c), c) for c in self.candidates(key)), reverse=True)
-        if not scored:
-            return None
+        scored = sorted(((self.score(c), c) for c in candidates), reverse=True)
         best_score, best = scored[0]
         margin = best_score - written
         hamza = _only_hamza_added(key, best)
