@@ -56,6 +56,8 @@ SPLITS = [
     pytest.param("قال إنالاجتماعانتهى", "قال إن الاجتماع انتهى", id="inside a sentence"),
     pytest.param("«وزارةالداخلية»", "«وزارة الداخلية»", id="between quotes"),
     pytest.param("ﻭﺯﺍﺭﺓﺍﻟﺪﺍﺧﻠﻴﺔ", "ﻭﺯﺍﺭﺓ ﺍﻟﺪﺍﺧﻠﻴﺔ", id="presentation forms"),
+    pytest.param("وصلالىالمدينة", "وصل الى المدينة", id="hamza-less الى is a word"),
+    pytest.param("الخطةالى", "الخطة الى", id="hamza-less الى after a word end"),
 ]
 NOOPS = [
     pytest.param("شوانغجيانغ", id="unknown name"),
@@ -119,6 +121,13 @@ def test_segmenter_with_its_own_lexicon() -> None:
     seg = Segmenter(Lexicon({"قلم": 5.0, "أحمر": 5.0}))
     assert seg.segment("قلمأحمر") == "قلم أحمر"
     assert seg.segment("قلمأخضر") == "قلمأخضر"  # أخضر is not a word to this lexicon
+
+
+def test_the_article_and_one_letter_is_a_piece_only_when_a_frequent_word() -> None:
+    # الت is listed as an extraction fragment; الى is إلى written without its hamza
+    seg = Segmenter(Lexicon({"الت": 3.3, "قرير": 4.5, "الى": 6.0, "المدينة": 5.0}))
+    assert seg.segment("التقرير") == "التقرير"
+    assert seg.segment("الىالمدينة") == "الى المدينة"
 
 
 def test_extra_words_and_never_split() -> None:

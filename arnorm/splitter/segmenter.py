@@ -89,6 +89,10 @@ LONG_MERGE_ASSOCIATION = 1.0
 NON_JOINING_MERGE_ASSOCIATION = -0.5
 #: Runs listed at least this frequent are words, never split (لايوجد stays as written).
 KNOWN_ZIPF = 2.25
+#: The article and one letter (الت) is a fragment, not a piece: wordfreq lists such fragments
+#: up to Zipf 3.7. Above this frequency the three letters are a word written without its hamza
+#: (الى for إلى, الا, الف, الخ, اله, الم), which is a piece like any other.
+ARTICLE_WORD_ZIPF = 4.0
 #: How much more probable (log10) the split must be than the whole run; at least 0, so that a
 #: piece never outscores itself and the output is stable.
 SPLIT_MARGIN = 0.0
@@ -404,9 +408,11 @@ class Segmenter:
         return found  # type: ignore[return-value]
 
     def _score_piece(self, key: str) -> float | None:
-        if key in self.clitics.proclitics or (len(key) == 3 and key.startswith(ARTICLE)):
-            return None  # a bare proclitic, or the article and one letter (الت)
         zipf = self._zipf(key)
+        if key in self.clitics.proclitics or (
+            len(key) == 3 and key.startswith(ARTICLE) and zipf < ARTICLE_WORD_ZIPF
+        ):
+            return None  # a bare proclitic, or the article and one letter (الت)
         score = zipf - 9.0 if zipf else -math.inf
         if key[0] in _PROCLITIC_LETTERS and zipf < _CLITIC_READING_CANNOT_WIN:
             score = max(score, self.clitics.proclitic_logp(key) - PIECE_CLITIC_PENALTY)
