@@ -608,7 +608,9 @@ def test_protected_words_stay_whole_however_rare_the_list_makes_them(word: str) 
     assert seg.segment("و" + word) == "و" + word
 
 
-@pytest.mark.parametrize("word", ["عندما", "بينما", "مثلما", "ربما", "إنما", "كلما", "مما", "عما"])
+@pytest.mark.parametrize(
+    "word", ["عندما", "بينما", "مثلما", "ربما", "إنما", "كلما", "مما", "عما", "حسبما", "آنذاك"]
+)
 def test_the_fused_words_are_protected(word: str) -> None:
     assert word in bundled_words("protected")
     assert segment(word) == word
@@ -623,3 +625,48 @@ LISTED_MERGES = [
 @pytest.mark.parametrize(("text", "expected"), LISTED_MERGES)
 def test_listed_merges_are_split(text: str, expected: str) -> None:
     assert segment(text) == expected
+
+
+# A listed run that a two-letter function word glued to a listed word explains: split when sure.
+GLUED_LISTINGS = [
+    pytest.param("زارها أكثرمن مرة", "زارها أكثر من مرة", id="a word + من, listed"),
+    pytest.param("وصل بعدأن انتهى", "وصل بعد أن انتهى", id="a word + أن, listed"),
+]
+# Listed words that such a meeting also explains, or that begin or end with a function word,
+# but whose split is not sure: real words and names stay whole.
+GLUED_KEPT = [
+    pytest.param("لامع", id="لا + مع explain it, but it is a word (shining)"),
+    pytest.param("أوان", id="أو + ان explain it, but it is a word (time)"),
+    pytest.param("مصرفي", id="مصر + في explain it, but it is a word (banking)"),
+    pytest.param("فيمن", id="في + من, a fused word"),
+    pytest.param("ماما", id="ما + ما"),
+    pytest.param("منزل", id="begins with من, listed far above the meeting"),
+    pytest.param("فيلم", id="begins with في, listed far above the meeting"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_LISTINGS)
+def test_listings_of_a_glued_function_word_are_split(text: str, expected: str) -> None:
+    assert segment(text) == expected
+    safe = [f.safe for f in arnorm.lint(text, preset=NONE, split_runons=True)]
+    assert safe == [True]  # split only when sure, so a safe fix
+
+
+@pytest.mark.parametrize("word", GLUED_KEPT)
+def test_listed_words_stay_whole_unless_the_split_is_sure(word: str) -> None:
+    assert segment(word) == word
+
+
+GLUED_LEXICONS = [
+    pytest.param({"من": 7.5, "أكثر": 6.1, "أكثرمن": 2.9}, "أكثر من", id="explained"),
+    pytest.param({"من": 7.5, "أكثر": 6.1, "أكثرمن": 4.3}, "أكثرمن", id="listed above the meeting"),
+    pytest.param({"من": 5.0, "أكثر": 6.1, "أكثرمن": 2.9}, "أكثرمن", id="من no function word"),
+    pytest.param({"من": 7.5, "أكثر": 3.0, "أكثرمن": 2.9}, "أكثرمن", id="the split not sure"),
+]
+
+
+@pytest.mark.parametrize(("zipf", "expected"), GLUED_LEXICONS)
+def test_a_glued_listing_is_split_only_when_explained_and_sure(
+    zipf: dict[str, float], expected: str
+) -> None:
+    assert Segmenter(Lexicon(zipf)).segment("أكثرمن") == expected

@@ -34,6 +34,7 @@ import functools
 import itertools
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple, TypeVar
@@ -87,8 +88,15 @@ LONG_MERGE_ASSOCIATION = 1.0
 #: After a letter that does not join the next one (ا د ذ ر ز و), even short words meet as a
 #: listed run-on: the writer could not see the missing space (لاتغطي is لا + تغطي).
 NON_JOINING_MERGE_ASSOCIATION = -0.5
-#: Runs listed at least this frequent are words, never split (لايوجد stays as written).
+#: Runs listed at least this frequent are words (لايوجد stays as written), but for one kind
+#: of listing: a two-letter function word (FUNCTION_WORD_ZIPF or more frequent: في من ما لا
+#: أو هو ...) glued before or after a listed word, when the two meet as a run-on at least as
+#: often as the listing (أكثرمن, بعدأن: the scraped web is full of them). Such a listing is
+#: evidence of nothing, and the run is split when the split is sure (LISTED_MARGIN). Only
+#: listings below GLUED_ZIPF are ever explained so (wordfreq's most frequent is ماما, 4.2).
 KNOWN_ZIPF = 2.25
+FUNCTION_WORD_ZIPF = 5.5
+GLUED_ZIPF = 4.5
 #: The article and one letter (الت) is a fragment, not a piece: wordfreq lists such fragments
 #: up to Zipf 3.7. Above this frequency the three letters are a word written without its hamza
 #: (الى for إلى, الا, الف, الخ, اله, الم), which is a piece like any other.
@@ -104,6 +112,9 @@ CACHE_SIZE = 100_000
 #: lint's safe margin: a document that repeats a passage (an abstract before its text) repeats
 #: its accidents too, and the sure ones must still be repaired.
 REPEATED_RUN_MARGIN = 3.0
+#: A listed run has been written again and again, as a word or as a frequent run-on: like a
+#: run the document repeats, it is split only when the split is that sure.
+LISTED_MARGIN = REPEATED_RUN_MARGIN
 
 _K = TypeVar("_K")
 _T = TypeVar("_T")
@@ -177,6 +188,8 @@ class Segmenter:
         self._split_runs: dict[str, RunSplit | None] = {}  # run -> its split, at offset 0
         self._get = self.lexicon.frequencies().get
         self._proclitic_lengths = sorted({len(p) for p in self.clitics.proclitics})
+        self._folds = spelling.folds_letters
+        self._function_words = self._read_function_words()
 
     def key(self, word: str) -> str:
         """The form of `word` this segmenter looks up: its lookup key, folded by its spelling."""
@@ -223,8 +236,14 @@ class Segmenter:
         first: too short to hold two pieces, no Arabic letter, or a listed word."""
         if len(token) < 2 * MIN_PIECE or token.isascii():
             return []
-        if self._zipf(self._fold(token)) >= KNOWN_ZIPF:
-            return []
+        key = self._fold(token) if self._folds else token
+        zipf = self._get(key, 0.0)
+        if zipf >= KNOWN_ZIPF:  # listed: glued_listing's first test inlined, most words end here
+            short = self._function_words
+            if zipf >= GLUED_ZIPF or not (key[:2] in short or key[-2:] in short):
+                return []
+            if not self.glued_listing(key, zipf):
+                return []
         cuts: list[int] = []
         for match in run_pattern().finditer(token):
             cuts.extend(match.start() + cut for cut in self.run_splits(match.group()))
@@ -274,7 +293,14 @@ class Segmenter:
         if cached is None:
             if len(run) > MAX_RUN * 4:  # far more than MAX_RUN letters, even with harakat
                 return ()
-            if self._zipf(self._fold(run)) >= KNOWN_ZIPF:
+            key = self._fold(run) if self._folds else run
+            zipf = self._get(key, 0.0)
+            short = self._function_words  # glued_listing's first test inlined
+            if zipf >= KNOWN_ZIPF and (
+                zipf >= GLUED_ZIPF
+                or not (key[:2] in short or key[-2:] in short)
+                or not self.glued_listing(key, zipf)
+            ):
                 _remember(self._runs, run, ())  # a listed word beside punctuation: most runs
                 return ()
             read = Run.read(run, self.spelling)
@@ -316,19 +342,28 @@ class Segmenter:
 
     def best_split(self, key: str, ends: Ends = frozenset()) -> Candidate | None:
         """The split of the run `key` that wins over leaving it whole, if one does."""
-        if len(key) < 2 * MIN_PIECE or self._zipf(key) >= KNOWN_ZIPF or self.protected(key):
+        if len(key) < 2 * MIN_PIECE or self.protected(key):
             return None
+        margin = SPLIT_MARGIN
+        zipf = self._zipf(key)
+        if zipf >= KNOWN_ZIPF:  # a listed piece: glued_listing's first test inlined
+            short = self._function_words
+            if zipf >= GLUED_ZIPF or not (key[:2] in short or key[-2:] in short):
+                return None
+            if not self.glued_listing(key, zipf):
+                return None
+            margin = LISTED_MARGIN
         ends = ends | word_ends(key)
         inner = INNER_END_PENALTY if ends else 0.0
         # a split must beat at least this floor; most cannot, and the bound proves it cheaply
         bound = self._bound(key, ends)
-        if bound <= unknown_word_score(key) - inner + SPLIT_MARGIN:
+        if bound <= unknown_word_score(key) - inner + margin:
             return None  # a part of the floor is enough (the letter model is not needed)
-        floor = max(self.unknown_score(key), self._listed_score(key)) - inner + SPLIT_MARGIN
+        floor = max(self.unknown_score(key), self._listed_score(key)) - inner + margin
         if bound <= floor:
             return None
         split = self._search(key, ends, floor)
-        if split is None or split.score <= self.whole_score(key, ends) + SPLIT_MARGIN:
+        if split is None or split.score <= self.whole_score(key, ends) + margin:
             return None
         return split
 
@@ -369,7 +404,45 @@ class Segmenter:
 
     def _listed_score(self, key: str) -> float:
         zipf = self.genuine_zipf(key)
+        if zipf >= KNOWN_ZIPF and self.glued_listing(key, zipf):
+            return -math.inf  # the listing is that of a run-on (see glued_listing)
         return zipf - 9.0 + LISTED_WORD_BONUS if zipf else -math.inf
+
+    def glued_listing(self, key: str, zipf: float) -> bool:
+        """Whether the listing of `key` (at Zipf `zipf`) is a run-on's: a two-letter function
+        word glued before or after a listed word, the two meeting as a run-on (by
+        :func:`_association`) at least as often as `key` is listed.
+
+        Asked of every listed word on its first sight, so most answers take two lookups.
+
+        >>> seg = Segmenter(Lexicon({"من": 7.5, "أكثر": 6.1, "أكثرمن": 2.9, "منزل": 5.0}))
+        >>> seg.glued_listing("أكثرمن", 2.9), seg.glued_listing("منزل", 5.0)
+        (True, False)
+        >>> seg.segment("أكثرمن منزل")
+        'أكثر من منزل'
+        """
+        short = self._function_words
+        if zipf >= GLUED_ZIPF or not (key[:2] in short or key[-2:] in short):
+            return False
+        n, get = len(key), self._get
+        return any(
+            left and right and left + right + _association(key, cut) - 9.0 >= zipf
+            for cut in (MIN_PIECE, n - MIN_PIECE)
+            if MIN_PIECE <= cut <= n - MIN_PIECE
+            for left, right in [(get(key[:cut], 0.0), get(key[cut:], 0.0))]
+        )
+
+    def _read_function_words(self) -> frozenset[str]:
+        """The two-letter words listed at FUNCTION_WORD_ZIPF or more, proclitics (ال) aside:
+        في من ما لا أو هو هي لم لن بل ... (two letters of the Arabic alphabet: 1,764 lookups).
+        """
+        letters = [chr(c) for c in range(0x0621, 0x064B) if unicodedata.category(chr(c)) == "Lo"]
+        pairs = map(self._fold, map("".join, itertools.product(letters, repeat=2)))
+        return frozenset(
+            pair
+            for pair in pairs
+            if self._get(pair, 0.0) >= FUNCTION_WORD_ZIPF and pair not in self.clitics.proclitics
+        )
 
     def genuine_zipf(self, key: str) -> float:
         """The Zipf frequency of `key` as a word: its listed frequency minus what run-ons of two
