@@ -638,7 +638,7 @@ GLUED_KEPT = [
     pytest.param("لامع", id="لا + مع explain it, but it is a word (shining)"),
     pytest.param("أوان", id="أو + ان explain it, but it is a word (time)"),
     pytest.param("مصرفي", id="مصر + في explain it, but it is a word (banking)"),
-    pytest.param("فيمن", id="في + من, a fused word"),
+    pytest.param("فيمن", id="في + من, a fused word (protected, as ممن and عمن)"),
     pytest.param("ماما", id="ما + ما"),
     pytest.param("منزل", id="begins with من, listed far above the meeting"),
     pytest.param("فيلم", id="begins with في, listed far above the meeting"),
@@ -663,6 +663,38 @@ GLUED_LEXICONS = [
     pytest.param({"من": 5.0, "أكثر": 6.1, "أكثرمن": 2.9}, "أكثرمن", id="من no function word"),
     pytest.param({"من": 7.5, "أكثر": 3.0, "أكثرمن": 2.9}, "أكثرمن", id="the split not sure"),
 ]
+
+
+# A run that begins with a two-letter function word also reads as a proclitic and a word
+# (فيحين: ف + يحين or في + حين): the proclitic pays its measured cost there.
+FUNCTION_WORD_SPLITS = [
+    pytest.param("فيحين", "في حين", id="في + حين, not ف + يحين"),
+    pytest.param("فيوضع", "في وضع", id="في + وضع, not ف + يوضع"),
+    pytest.param("لميعد", "لم يعد", id="لم + يعد, not ل + ميعد"),
+]
+FUNCTION_WORD_KEPT = [
+    pytest.param("فيقول", id="ف + يقول, a verb after the conjunction"),
+    pytest.param("فيكتب", id="ف + يكتب"),
+    pytest.param("فينتظر", id="ف + ينتظر"),
+    pytest.param("لميس", id="a name"),
+    pytest.param("فيليب", id="a transliterated name"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FUNCTION_WORD_SPLITS)
+def test_a_function_word_glued_to_a_word_is_split(text: str, expected: str) -> None:
+    assert segment(text) == expected
+
+
+@pytest.mark.parametrize("word", FUNCTION_WORD_KEPT)
+def test_a_proclitic_on_a_verb_or_a_name_stays(word: str) -> None:
+    assert segment(word) == word
+
+
+def test_the_proclitic_pays_only_against_a_function_word() -> None:
+    zipf = {"في": 7.5, "حين": 5.7, "يحين": 3.7, "بين": 6.0}
+    assert Segmenter(Lexicon(zipf)).segment("فيحين") == "في حين"
+    assert Segmenter(Lexicon({**zipf, "في": 5.0})).segment("فيحين") == "فيحين"
 
 
 @pytest.mark.parametrize(("zipf", "expected"), GLUED_LEXICONS)
