@@ -631,6 +631,7 @@ def test_listed_merges_are_split(text: str, expected: str) -> None:
 GLUED_LISTINGS = [
     pytest.param("زارها أكثرمن مرة", "زارها أكثر من مرة", id="a word + من, listed"),
     pytest.param("وصل بعدأن انتهى", "وصل بعد أن انتهى", id="a word + أن, listed"),
+    pytest.param("فاز بأكثرمن نصفها", "فاز بأكثر من نصفها", id="a proclitic on such a listing"),
 ]
 # Listed words that such a meeting also explains, or that begin or end with a function word,
 # but whose split is not sure: real words and names stay whole.
@@ -702,3 +703,6 @@ def test_a_glued_listing_is_split_only_when_explained_and_sure(
     zipf: dict[str, float], expected: str
 ) -> None:
     assert Segmenter(Lexicon(zipf)).segment("أكثرمن") == expected
+    # the listing is no stem of a clitic reading either: ب + أكثرمن is no reading of بأكثرمن
+    with_clitic = "ب" + expected
+    assert Segmenter(Lexicon(zipf)).segment("بأكثرمن") == with_clitic

@@ -423,8 +423,6 @@ class Segmenter:
 
     def _listed_score(self, key: str) -> float:
         zipf = self.genuine_zipf(key)
-        if zipf >= KNOWN_ZIPF and self.glued_listing(key, zipf):
-            return -math.inf  # the listing is that of a run-on (see glued_listing)
         return zipf - 9.0 + LISTED_WORD_BONUS if zipf else -math.inf
 
     def glued_listing(self, key: str, zipf: float) -> bool:
@@ -464,8 +462,11 @@ class Segmenter:
         )
 
     def genuine_zipf(self, key: str) -> float:
-        """The Zipf frequency of `key` as a word: its listed frequency minus what run-ons of two
-        listed words would explain (0 if they explain all of it, as for منخلال)."""
+        """The Zipf frequency of `key` as a word, alone or as the stem of a clitic reading: its
+        listed frequency minus what run-ons of two listed words would explain (0 if they
+        explain all of it, as for منخلال). Listed at KNOWN_ZIPF or more, it is a word unless a
+        function word glued to a listed word explains it (:meth:`glued_listing`: أكثرمن, and
+        so ب+أكثرمن is no reading of بأكثرمن)."""
         cached = self._genuine.get(key)
         if cached is None:
             cached = self._unexplained_zipf(key)
@@ -474,6 +475,8 @@ class Segmenter:
 
     def _unexplained_zipf(self, key: str) -> float:
         zipf = self._zipf(key)
+        if zipf >= KNOWN_ZIPF and key not in self._never:
+            return 0.0 if self.glued_listing(key, zipf) else zipf
         if zipf == 0 or zipf >= KNOWN_ZIPF or key in self._never:
             return zipf
         merged = max(
