@@ -672,6 +672,8 @@ FUNCTION_WORD_SPLITS = [
     pytest.param("فيحين", "في حين", id="في + حين, not ف + يحين"),
     pytest.param("فيوضع", "في وضع", id="في + وضع, not ف + يوضع"),
     pytest.param("لميعد", "لم يعد", id="لم + يعد, not ل + ميعد"),
+    pytest.param("كلشخص", "كل شخص", id="كل + شخص, not ك + لشخص (ك and ل do not chain)"),
+    pytest.param("كلقطاع", "كل قطاع", id="كل + قطاع, not ك + لقطاع"),
 ]
 FUNCTION_WORD_KEPT = [
     pytest.param("فيقول", id="ف + يقول, a verb after the conjunction"),
@@ -679,6 +681,8 @@ FUNCTION_WORD_KEPT = [
     pytest.param("فينتظر", id="ف + ينتظر"),
     pytest.param("لميس", id="a name"),
     pytest.param("فيليب", id="a transliterated name"),
+    pytest.param("بلبنان", id="ب + لبنان: لبنان is a word, not ل + بنان"),
+    pytest.param("وللشخص", id="و + ل + الشخص: a chain the proclitic list holds"),
 ]
 
 
@@ -690,6 +694,12 @@ def test_a_function_word_glued_to_a_word_is_split(text: str, expected: str) -> N
 @pytest.mark.parametrize("word", FUNCTION_WORD_KEPT)
 def test_a_proclitic_on_a_verb_or_a_name_stays(word: str) -> None:
     assert segment(word) == word
+
+
+def test_a_listed_clitic_form_is_no_stem_for_another_proclitic() -> None:
+    zipf = {"كل": 6.6, "شخص": 5.8, "لشخص": 4.6, "بين": 6.0}
+    assert Segmenter(Lexicon(zipf)).segment("كلشخص") == "كل شخص"
+    assert Segmenter(Lexicon({**zipf, "لشخص": 6.0})).segment("كلشخص") == "كلشخص"
 
 
 def test_the_proclitic_pays_only_against_a_function_word() -> None:

@@ -449,6 +449,18 @@ class Segmenter:
             for left, right in [(get(key[:cut], 0.0), get(key[cut:], 0.0))]
         )
 
+    def _clitic_listing(self, key: str, zipf: float) -> bool:
+        """Whether `key` is listed as a clitic form: a proclitic (one letter, or ال) and a word
+        listed at least as often (لشخص is ل + شخص). Such a listing lends nothing to a reading
+        that puts a proclitic before it: ك + لشخص is no word, as ك and ل do not chain, and the
+        chains that do (و + ل + شخص) are read from the proclitic list itself."""
+        get, proclitics = self._get, self.clitics.proclitics
+        return key[0] in _PROCLITIC_LETTERS and any(
+            key[:n] in proclitics and get(key[n:], 0.0) >= zipf
+            for n in (1, 2)
+            if len(key) - n >= MIN_STEM
+        )
+
     def _read_function_words(self) -> frozenset[str]:
         """The two-letter words listed at FUNCTION_WORD_ZIPF or more, proclitics (ال) aside:
         في من ما لا أو هو هي لم لن بل ... (two letters of the Arabic alphabet: 1,764 lookups).
@@ -476,7 +488,9 @@ class Segmenter:
     def _unexplained_zipf(self, key: str) -> float:
         zipf = self._zipf(key)
         if zipf >= KNOWN_ZIPF and key not in self._never:
-            return 0.0 if self.glued_listing(key, zipf) else zipf
+            if self._clitic_listing(key, zipf) or self.glued_listing(key, zipf):
+                return 0.0
+            return zipf
         if zipf == 0 or zipf >= KNOWN_ZIPF or key in self._never:
             return zipf
         merged = max(
