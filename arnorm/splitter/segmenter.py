@@ -454,12 +454,10 @@ class Segmenter:
         listed at least as often (لشخص is ل + شخص). Such a listing lends nothing to a reading
         that puts a proclitic before it: ك + لشخص is no word, as ك and ل do not chain, and the
         chains that do (و + ل + شخص) are read from the proclitic list itself."""
-        get, proclitics = self._get, self.clitics.proclitics
-        return key[0] in _PROCLITIC_LETTERS and any(
-            key[:n] in proclitics and get(key[n:], 0.0) >= zipf
-            for n in (1, 2)
-            if len(key) - n >= MIN_STEM
-        )
+        proclitics, get = self.clitics.proclitics, self._get
+        if key[:1] in proclitics and len(key) > MIN_STEM and get(key[1:], 0.0) >= zipf:
+            return True
+        return key[:2] in proclitics and len(key) > MIN_STEM + 1 and get(key[2:], 0.0) >= zipf
 
     def _read_function_words(self) -> frozenset[str]:
         """The two-letter words listed at FUNCTION_WORD_ZIPF or more, proclitics (ال) aside:
@@ -487,9 +485,12 @@ class Segmenter:
 
     def _unexplained_zipf(self, key: str) -> float:
         zipf = self._zipf(key)
-        if zipf >= KNOWN_ZIPF and key not in self._never:
-            if self._clitic_listing(key, zipf) or self.glued_listing(key, zipf):
+        if zipf >= KNOWN_ZIPF and key not in self._never:  # a word, unless a clitic or glued form
+            if key[0] in _PROCLITIC_LETTERS and self._clitic_listing(key, zipf):
                 return 0.0
+            short = self._function_words  # glued_listing's first test inlined: most stems
+            if zipf < GLUED_ZIPF and (key[:2] in short or key[-2:] in short):
+                return 0.0 if self.glued_listing(key, zipf) else zipf
             return zipf
         if zipf == 0 or zipf >= KNOWN_ZIPF or key in self._never:
             return zipf
