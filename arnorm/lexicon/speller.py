@@ -49,6 +49,7 @@ HEH = "\N{ARABIC LETTER HEH}"
 TEH_MARBUTA = "\N{ARABIC LETTER TEH MARBUTA}"
 WAW = "\N{ARABIC LETTER WAW}"
 LAM = "\N{ARABIC LETTER LAM}"
+FEH = "\N{ARABIC LETTER FEH}"
 ARTICLE = ALEF + LAM
 HAMZA_ALEFS = ALEF_HAMZA_ABOVE + ALEF_HAMZA_BELOW + ALEF_MADDA
 #: The letter a written final letter may stand for.
@@ -110,6 +111,10 @@ _NAME_AFTER = _words("بن ابن عبد عبدالله محمد أحمد حسن
 #: Prepositions and particles written with a final ى whose ي spelling is also a word or a name
 #: (علي, إلي "to me", لدي "I have"): the next word decides.
 _PREPOSITIONS = _words("على إلى لدى حتى سوى")
+#: Prepositions and particles that take no article and no ب ك ل (hamza written or not): a
+#: clitic reading that puts one before them is no word (لإذا, العلى).
+_BARE_WORDS = _words("على الى لدى حتى سوى في عن منذ عند اذا اذ لن لم هل سوف لكن")
+_BARE_ALEF = str.maketrans(dict.fromkeys(map(ord, HAMZA_ALEFS), ALEF))
 #: What opens a quote or a bracket: after one, علي is the preposition before a quoted name.
 _OPENERS = frozenset("\"«“'([")
 #: Verbs of saying: إنّ follows them (قال إنه), أنّ follows the other verbs (أكد أنه).
@@ -433,7 +438,7 @@ class Speller:
         if found is None:
             found = self.lexicon.key_zipf(key)
             reading = self.clitics.best(key)
-            if reading is not None:
+            if reading is not None and not _ungrammatical(reading.proclitic, reading.stem):
                 estimate = reading.logp + 9.0 - proclitic_cost(reading.proclitic) - CLITIC_PENALTY
                 found = max(found, estimate)
             if len(self._scores) > 400_000:
@@ -456,6 +461,9 @@ class Speller:
     ) -> tuple[bool, str, str]:
         """Whether the neighbours confirm the verdict, the evidence for the message, and the
         form they choose."""
+        if _bracketed(text, words[i]):
+            why = f"{key} alone in brackets may be an acronym: {verdict.note}"
+            return False, why, verdict.target
         if verdict.kind == "fix":
             return True, verdict.note, verdict.target
         before = self._settled(_neighbour(text, words, i, -1))
@@ -592,6 +600,16 @@ class Speller:
             yield Correction(match.end(1), end, "", "detached", article, note)
 
 
+def _ungrammatical(proclitic: str, stem: str) -> bool:
+    """Whether a clitic reading puts the article or ب ك ل before a preposition or a particle
+    that never takes them (العلى, لإذا are not على, إذا with clitics; و and ف go anywhere).
+
+    >>> _ungrammatical("ال", "على"), _ungrammatical("ول", "اذا"), _ungrammatical("و", "على")
+    (True, True, False)
+    """
+    return bool(proclitic.strip(WAW + FEH)) and stem.translate(_BARE_ALEF) in _BARE_WORDS
+
+
 def _lone_proclitic(token: str) -> bool:
     """Whether a whitespace token ends in a proclitic letter standing alone (و, "و)."""
     if token[-1:] not in _PROCLITIC_LETTERS:
@@ -629,6 +647,17 @@ def _sentence(text: str, start: int, end: int) -> frozenset[str]:
     stop = _SENTENCE_END.search(text, end, end + SENTENCE_REACH)
     hi = stop.start() if stop else min(len(text), end + SENTENCE_REACH)
     return frozenset(map(word_key, _WORD.findall(text, lo, hi)))
+
+
+def _bracketed(text: str, word: re.Match[str]) -> bool:
+    """Whether `word` stands alone in brackets: after a name, its acronym or its foreign
+    spelling (وكالة الأنباء (وام), المحكمة (كاس)), written as the agency writes it.
+
+    >>> _bracketed("الوكالة (وام) قالت", _WORD.search("الوكالة (وام) قالت", 8))
+    True
+    """
+    before, after = text[word.start() - 1 : word.start()], text[word.end() : word.end() + 1]
+    return bool(before and after) and before in "([" and after in ")]"
 
 
 def _opens(gap: str) -> bool:
