@@ -65,7 +65,7 @@ FIX_MARGIN = 0.8
 #: ... and at least this frequent (Zipf): rarer "words" are often typos themselves; a rarer
 #: candidate will do when it is RARE_MARGIN more frequent than the form written.
 MIN_TARGET_ZIPF = 3.0
-MIN_RARE_TARGET_ZIPF = 1.5
+MIN_RARE_TARGET_ZIPF = 1.0
 RARE_MARGIN = 1.0
 #: A hamza left off is a habit of some writers (wordfreq's web text lists اكد a tenth as often
 #: as أكد): a smaller margin will do where the text writes its other hamzas.
@@ -84,6 +84,9 @@ RIVAL_GAP = 0.7
 #: a candidate is SURE_MARGIN more frequent or the context says so.
 COMMON_ZIPF = 4.0
 SURE_MARGIN = 1.0
+#: A definite noun takes no pronoun, so the final ه of المدرسه is a ة written ه unless the
+#: stem ends in ه (الكره "hatred", الوجه): a smaller margin will do.
+DEFINITE_MARGIN = 0.3
 #: An unlisted form read as clitics around a listed stem counts this much less than the stem
 #: with the measured cost of its proclitics (the clitic reading is an estimate).
 CLITIC_PENALTY = 0.5
@@ -366,7 +369,14 @@ class Speller:
         first_person = _is_first_person(key, best)
         preposition = key[-1] == YEH and _stem(best) in _PREPOSITIONS
         wasl = _wasl_below(key, best)
-        if margin < (STYLE_MARGIN if hamza or first_person or preposition or wasl else FIX_MARGIN):
+        definite = key[-1] == HEH and best[-1] == TEH_MARBUTA and self._definite(key)
+        if margin < (
+            DEFINITE_MARGIN
+            if definite
+            else STYLE_MARGIN
+            if hamza or first_person or preposition or wasl
+            else FIX_MARGIN
+        ):
             return None
         changes = sum(a != b for a, b in zip(key, best, strict=True))
         listed = self.lexicon.key_zipf(key)
@@ -375,7 +385,8 @@ class Speller:
         if _wasl_too_short(key, best):
             return None
         if best_score < MIN_TARGET_ZIPF and not (
-            best_score >= MIN_RARE_TARGET_ZIPF and (margin >= RARE_MARGIN or wasl or hamza)
+            best_score >= MIN_RARE_TARGET_ZIPF
+            and (margin >= RARE_MARGIN or wasl or hamza or definite)
         ):
             return None
         note = (
@@ -425,6 +436,14 @@ class Speller:
                 found.add(form[:start] + letter + form[start + 1 :])
         found.discard(key)
         return found
+
+    def _definite(self, key: str) -> bool:
+        """Whether `key` opens with the article (after و ف ب ك ل): a definite noun takes no
+        pronoun, so its final ه is no "his" (المدرسه is المدرسة, but كتابه is his book)."""
+        return any(
+            key[:start].endswith(ARTICLE) or key[:start].endswith(LAM + LAM)
+            for start in self._stem_starts(key)
+        )
 
     def _stem_starts(self, key: str) -> Iterator[int]:
         yield 0
