@@ -71,10 +71,10 @@ RARE_MARGIN = 1.0
 #: as أكد): a smaller margin will do where the text writes its other hamzas.
 STYLE_MARGIN = 0.3
 #: علي, إلي, لدي, listed themselves, are read as على, إلى, لدى only where the next word says so,
-#: unless the ى spelling is this much more frequent; and a next word this frequent is a noun
-#: after a preposition rather than the second name after a first name.
+#: unless the ى spelling is this much more frequent; and a next word this frequent (read with
+#: its clitics: صيغته, امتلاكها) is a noun after a preposition rather than a second name.
 PREPOSITION_MARGIN = 1.5
-NOUN_AFTER_ZIPF = 3.5
+NOUN_AFTER_ZIPF = 2.5
 #: ... but only in words of this many letters or more.
 STYLE_LENGTH = 3
 #: A second candidate this close to the best (log10) makes the choice a guess (احداث: أحداث or
@@ -114,6 +114,9 @@ _NAME_AFTER = _words("بن ابن عبد عبدالله محمد أحمد حسن
 #: Prepositions and particles written with a final ى whose ي spelling is also a word or a name
 #: (علي, إلي "to me", لدي "I have"): the next word decides.
 _PREPOSITIONS = _words("على إلى لدى حتى سوى")
+#: Verbs of obligation: يجب علي أن is "I must" (عليّ, on me), not a misspelt على.
+_OBLIGATION = _words("يجب ويجب فيجب يتعين ويتعين ينبغي وينبغي يتوجب كان وكان فكان")
+_ANNA = _words("أن ان")
 #: Prepositions and particles that take no article and no ب ك ل (hamza written or not): a
 #: clitic reading that puts one before them is no word (لإذا, العلى).
 _BARE_WORDS = _words("على الى لدى حتى سوى في عن منذ عند اذا اذ لن لم هل سوف لكن")
@@ -494,6 +497,8 @@ class Speller:
                     f"{key} may be a name ({before or ''} {key} {after or ''})",
                     verdict.target,
                 )
+            if before in _OBLIGATION and after in _ANNA:
+                return False, f"{key} may be 'on me' ({before} {key} {after})", verdict.target
             if after is None:
                 ahead = text[words[i].end() : words[i].end() + 3].lstrip()
                 if ahead[:1] in _OPENERS or ahead[:1].isdigit():
@@ -503,7 +508,7 @@ class Speller:
                     f"{key} may be a name (at the end of a phrase): {verdict.note}",
                     verdict.target,
                 )
-            if after.startswith(ARTICLE) or self.lexicon.key_zipf(after) >= NOUN_AFTER_ZIPF:
+            if after.startswith(ARTICLE) or self.score(after) >= NOUN_AFTER_ZIPF:
                 return True, f"{verdict.note}; followed by {after}", verdict.target
             return False, f"{key} may be a name before {after}: {verdict.note}", verdict.target
         if verdict.kind == "first-person":
