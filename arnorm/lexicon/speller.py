@@ -68,7 +68,8 @@ MIN_TARGET_ZIPF = 3.0
 MIN_RARE_TARGET_ZIPF = 1.0
 RARE_MARGIN = 1.0
 #: A hamza left off is a habit of some writers (wordfreq's web text lists اكد a tenth as often
-#: as أكد): a smaller margin will do where the text writes its other hamzas.
+#: as أكد): a smaller margin will do where the sentence writes at least as many hamzas as it
+#: leaves off, this word included (so one other word must write one).
 STYLE_MARGIN = 0.3
 #: علي, إلي, لدي, listed themselves, are read as على, إلى, لدى only where the next word says so,
 #: unless the ى spelling is this much more frequent; and a next word this frequent (read with
@@ -543,11 +544,11 @@ class Speller:
             why = "after a verb of saying or at the start" if said else "after a word that is not"
             sentence = self._settled_words(_sentence(text, words[i].start(), words[i].end()))
             written, dropped = self._hamza_habit(sentence)
-            return written > dropped, f"{target}: {why} ({verdict.note})", target
+            return written >= dropped, f"{target}: {why} ({verdict.note})", target
         if verdict.kind == "style":
             sentence = self._settled_words(_sentence(text, words[i].start(), words[i].end()))
             written, dropped = self._hamza_habit(sentence)
-            if written > dropped:
+            if written >= dropped:
                 return (
                     True,
                     f"{verdict.note}; the text writes hamza ({written} against {dropped})",
