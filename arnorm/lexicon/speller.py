@@ -127,10 +127,10 @@ _OPENERS = frozenset("\"«“'([")
 #: Verbs of saying: إنّ follows them (قال إنه), أنّ follows the other verbs (أكد أنه).
 _SAYING = _words(
     "قال وقال فقال قالت وقالت فقالت يقول ويقول تقول وتقول يقولون قالوا وقالوا أقول نقول "
-    "قائلا وقائلا قائلة مضيفا ومضيفا مضيفة أضاف وأضاف أضافت وأضافت تابع وتابع تابعت وتابعت "
+    "قائلا وقائلا قائلة أضاف وأضاف أضافت وأضافت تابع وتابع تابعت وتابعت "
     "قيل ويقال يقال حيث"
 )
-SAYING_REACH = 6
+SAYING_REACH = 8
 #: Words after which a verb is imperfect: a first-person أفعل there is what the writer meant.
 _IMPERFECT_BEFORE = _words(
     "لن لم لا أن ان كي لكي سوف لما حتى ألا أنا وأنا إنني أنني لأنني فأنا وإنني"
