@@ -94,6 +94,7 @@ NO_OPS = {
     "AR603": [
         "قال ان",  # أن or إن: both are common, so only reported
         "قال المتحدث الاربعاء",  # no other word writes a hamza: only reported
+        "أعلن المؤتمر حضور الأمريكي ستيف بانون أمس",  # a name: بأن takes no plural ending
         "فلما رأيا أفراد الأمن لاذا بالفرار إلى أحد الأحياء",  # لاذ: a verb, not ل + إذا
         "أكدت وكالة الأنباء (وام) أن الأمير أصدر أمرا",  # an acronym alone in brackets
     ],

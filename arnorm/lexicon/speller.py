@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from arnorm.lexicon.clitics import Clitics, proclitic_cost
+from arnorm.lexicon.clitics import Analysis, Clitics, proclitic_cost
 from arnorm.lexicon.words import Lexicon, default_lexicon, read_word_file
 from arnorm.script.chars import ARABIC_SCRIPT_LETTERS, char_class
 
@@ -121,6 +121,8 @@ _ANNA = _words("أن ان")
 #: Prepositions and particles that take no article and no ب ك ل (hamza written or not): a
 #: clitic reading that puts one before them is no word (لإذا, العلى).
 _BARE_WORDS = _words("على الى لدى حتى سوى في عن منذ عند اذا اذ لن لم هل سوف لكن")
+#: Particles that take a pronoun (أنه, بأنها) but no other ending.
+_PARTICLES = _words("أن إن بأن لأن كأن لكن")
 _BARE_ALEF = str.maketrans(dict.fromkeys(map(ord, HAMZA_ALEFS), ALEF))
 #: What opens a quote or a bracket: after one, علي is the preposition before a quoted name.
 _OPENERS = frozenset("\"«“'([")
@@ -461,7 +463,7 @@ class Speller:
         if found is None:
             found = self.lexicon.key_zipf(key)
             reading = self.clitics.best(key)
-            if reading is not None and not _ungrammatical(reading.proclitic, reading.stem):
+            if reading is not None and not _ungrammatical(reading):
                 estimate = reading.logp + 9.0 - proclitic_cost(reading.proclitic) - CLITIC_PENALTY
                 found = max(found, estimate)
             if len(self._scores) > 400_000:
@@ -625,14 +627,23 @@ class Speller:
             yield Correction(match.end(1), end, "", "detached", article, note)
 
 
-def _ungrammatical(proclitic: str, stem: str) -> bool:
+def _ungrammatical(reading: Analysis) -> bool:
     """Whether a clitic reading puts the article or ب ك ل before a preposition or a particle
-    that never takes them (العلى, لإذا are not على, إذا with clitics; و and ف go anywhere).
+    that never takes them (العلى, لإذا are not على, إذا with clitics; و and ف go anywhere),
+    or a plural or nisba ending after one (بأنون is a name, not بأن + ون).
 
-    >>> _ungrammatical("ال", "على"), _ungrammatical("ول", "اذا"), _ungrammatical("و", "على")
-    (True, True, False)
+    >>> from arnorm.lexicon.clitics import Analysis
+    >>> _ungrammatical(Analysis("ال", "على", "", "", -3.0))
+    True
+    >>> _ungrammatical(Analysis("", "بأن", "ون", "", -3.0))
+    True
+    >>> _ungrammatical(Analysis("و", "على", "", "", -3.0))
+    False
     """
-    return bool(proclitic.strip(WAW + FEH)) and stem.translate(_BARE_ALEF) in _BARE_WORDS
+    bare = reading.stem.translate(_BARE_ALEF)
+    if reading.suffix and (bare in _BARE_WORDS or reading.stem in _PARTICLES):
+        return True
+    return bool(reading.proclitic.strip(WAW + FEH)) and bare in _BARE_WORDS
 
 
 def _lone_proclitic(token: str) -> bool:
