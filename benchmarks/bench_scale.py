@@ -15,14 +15,15 @@ Parquet file of row groups of 2,000 documents, and as JSONL parts for datatrove.
 
 Each engine runs with two workers (one per core of a 2-core machine). Two runs in one process
 come first: ``single`` cleans the texts, read into memory beforehand, with
-:func:`arnorm.clean` (the reference of the identity check), and ``pipeline`` does on one core
-what each Dask worker does, with no engine (read a row group into pandas, clean the column,
-write Parquet): the fair baseline of the engines, which read and write too. The table gives the
-megabytes of UTF-8 text per second of wall time, the engine's start-up, the ratio to one
-process (``x one``: to ``pipeline``, or to ``single`` when ``pipeline`` is not run), the peak memory of each worker process where the engine lets us read it, and
-whether every record came out exactly as :func:`arnorm.clean` gives it (compared by a hash of
-each record, against the single-process run, or against ``arnorm.clean`` on every 97th record
-when the single process is not run). Times on a shared machine are noisy; run it twice.
+:func:`arnorm.clean` (the reference of the identity check), and ``pipeline`` does in a fresh
+process what each Dask worker does, with no engine (read a row group into pandas, clean the
+column, write Parquet): the fair baseline of the engines, which read and write too. The table
+gives the megabytes of UTF-8 text per second of wall time, the engine's start-up, the ratio to
+one process (``x one``: to ``pipeline``, or to ``single`` when ``pipeline`` is not run), the
+peak memory of each worker process where the engine lets us read it, and whether every record
+came out exactly as :func:`arnorm.clean` gives it (compared by a hash of each record, against
+the single-process run, or against ``arnorm.clean`` on every 97th record when the single
+process is not run). Times on a shared machine are noisy; run it twice.
 """
 
 from __future__ import annotations
