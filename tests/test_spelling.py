@@ -215,5 +215,33 @@ def test_correct_spelling_equals_the_engine_with_only_spelling_on(text: str) -> 
     assert correct_spelling(text) == arnorm.clean(text, preset=NONE, spelling=True)
 
 
+def _spelling_findings(text: str, shift: int = 0) -> list[tuple[int, int, str, str | None]]:
+    return [
+        (f.start + shift, f.end + shift, f.code, f.replacement)
+        for f in arnorm.lint(text, spelling=True)
+        if f.code.startswith("AR6")
+    ]
+
+
+@given(first=spelling_text, second=spelling_text)
+def test_no_spelling_context_crosses_a_line(first: str, second: str) -> None:
+    first, second = first.replace("\n", " "), second.replace("\n", " ")
+    both = _spelling_findings(f"{first}\n{second}")
+    assert both == _spelling_findings(first) + _spelling_findings(second, len(first) + 1)
+
+
+def test_a_line_opens_a_sentence() -> None:
+    # أكد takes أنه after it, but not across a line: a line (a title, a paragraph) opens a
+    # sentence, where إنه is written, as correct_spelling reads it
+    across = _spelling_findings("وأكد\nانه سيزور")
+    assert _messages("وأكد\nانه سيزور") == _messages("انه سيزور")
+    assert across == _spelling_findings("انه سيزور", len("وأكد") + 1)
+    assert _messages("وأكد انه سيزور")[0].startswith("أنه")
+
+
+def _messages(text: str) -> list[str]:
+    return [f.message for f in arnorm.lint(text, spelling=True) if f.code.startswith("AR6")]
+
+
 def test_word_key_drops_marks() -> None:
     assert word_key("ذِكْرَى") == "ذكرى"

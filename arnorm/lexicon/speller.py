@@ -24,6 +24,7 @@ words and titles below are grammar, written for this project.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -247,8 +248,8 @@ class Speller:
         self._habits: dict[str, int] = {}
         #: Whitespace tokens (punctuation and all) made only of such words.
         self._fine_tokens: set[str] = set()
-        #: The word corrections of the last text read: the five word families' rules ask
-        #: about the same text one after another, and the reading is the costly part.
+        #: The corrections of the last text read: the six families' rules ask about the
+        #: same text one after another, and the reading is the costly part.
         self._last_read: tuple[str, list[Correction]] = ("", [])
 
     # --- the public paths ---------------------------------------------------------------
@@ -263,21 +264,32 @@ class Speller:
 
     def corrections_of(self, text: str, family: Family) -> list[Correction]:
         """The corrections of one family in `text` (what one rule reports)."""
+        return [c for c in self._read(text) if c.family == family]
+
+    def _read(self, text: str) -> list[Correction]:
+        """Every correction in `text`, read once for the six rules that ask in turn (a whole
+        article is scanned once, not once per family): none if each token is fine."""
+        last, found = self._last_read
+        if last is text or last == text:
+            return found
+        if "\n" not in text:
+            found = self._read_line(text)
+        else:  # no context crosses a line (as in correct): a line of fine words costs a set test
+            found, start = [], 0
+            for line in text.split("\n"):
+                if line:
+                    found += [_shifted(c, start) for c in self._read_line(line)]
+                start += len(line) + 1
+        self._last_read = (text, found)
+        return found
+
+    def _read_line(self, text: str) -> list[Correction]:
         tokens = text.split()
         if self._fine_tokens.issuperset(tokens) or self._tokens_fine(tokens):
             return []
-        if family == "detached":
-            return list(self._detached(text)) if _DETACHED.search(text) else []
-        if self._all_fine(text):
-            return []
-        return [c for c in self._word_corrections_read(text) if c.family == family]
-
-    def _word_corrections_read(self, text: str) -> list[Correction]:
-        """:meth:`_word_corrections` of `text`, read once for the rules that ask in turn."""
-        last, found = self._last_read
-        if last is not text and last != text:
-            found = list(self._word_corrections(text))
-            self._last_read = (text, found)
+        found = list(self._detached(text)) if _DETACHED.search(text) else []
+        if not self._all_fine(text):
+            found += self._word_corrections(text)
         return found
 
     def correct(self, text: str) -> str:
@@ -648,6 +660,13 @@ def _ungrammatical(reading: Analysis) -> bool:
     if reading.suffix and (bare in _BARE_WORDS or reading.stem in _PARTICLES):
         return True
     return bool(reading.proclitic.strip(WAW + FEH)) and bare in _BARE_WORDS
+
+
+def _shifted(correction: Correction, by: int) -> Correction:
+    """`correction` moved `by` characters on: from a line to the text it is part of."""
+    if not by:
+        return correction
+    return dataclasses.replace(correction, start=correction.start + by, end=correction.end + by)
 
 
 def _lone_proclitic(token: str) -> bool:
