@@ -105,6 +105,7 @@ NO_OPS = {
         "أنا أعتبر أن الأمر مهم",
         "إستراتيجية",
         "قال: «أعترف بالخطأ»",  # a quote opens with it, not a sentence of news
+        "أشاد الوزير بإقدامها على العمل",  # إقدام is form IV: its hamza is real
     ],
     "AR605": ["و 2015", "و قال"],  # و apart before a word without the article: reported only
     "AR606": ["هذه المدينة"],

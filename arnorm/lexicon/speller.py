@@ -768,11 +768,17 @@ def _wasl_below(key: str, target: str) -> bool:
     return False
 
 
+#: The ت of form VIII after the first radical, as it is written: ط after ص ض ط ظ (اضطرب), د
+#: after ز د ذ (ازدهر), ت after the others. إقدام (form IV, a real hamza) is not اقتدام.
+_FORM_VIII_INFIX = (
+    "(?:[^\u0635\u0636\u0637\u0638\u0632\u062f\u0630]\u062a"
+    "|[\u0635\u0636\u0637\u0638][\u062a\u0637]|[\u0632\u062f\u0630][\u062a\u062f])"
+)
 #: A stem of form VII, VIII or X, verb (انفعل, افتعل, استفعل) or verbal noun (انفعال, افتعال,
 #: استفعال), with the endings a noun or a past verb takes. The shape, not the letters alone:
 #: إستراتيجية begins like form X but is a loanword, written either way.
 _WASL_SHAPE = re.compile(
-    "[\u0625\u0627](?:\u0633\u062a\\w\\w\u0627?\\w|\\w[\u062a\u0637\u062f]\\w\u0627?\\w"
+    "[\u0625\u0627](?:\u0633\u062a\\w\\w\u0627?\\w|" + _FORM_VIII_INFIX + "\\w\u0627?\\w"
     "|\u0646\\w\\w\u0627?\\w|\u062a\\w\u0627?\\w)"
     "(?:\u0629|\u0627\u062a|\u064a|\u064a\u0629|\u0647|\u0647\u0627|\u0647\u0645|"
     "\u0647\u0645\u0627|\u062a|\u0648\u0627|\u0627|\u064a\u0646|\u0648\u0646|"
