@@ -63,6 +63,8 @@ FIXES = {
         ("وسط إنتشار الجنود", "وسط انتشار الجنود"),
         ("بعد إتفاق الطرفين", "بعد اتفاق الطرفين"),
         ("لقد أستقبل الرئيس أمس الوفد", "لقد استقبل الرئيس أمس الوفد"),
+        # the nouns that begin with hamzat al-wasl
+        ("تغيير إسم الشارع", "تغيير اسم الشارع"),
         # a first-person أفتعل, unless the sentence says otherwise: a past ending, a subject
         ("وأعتبرت الوزارة القرار مهما", "واعتبرت الوزارة القرار مهما"),
         ("قال إن الاقتصاد أستقر هذا العام", "قال إن الاقتصاد استقر هذا العام"),
@@ -106,6 +108,8 @@ NO_OPS = {
         "إستراتيجية",
         "قال: «أعترف بالخطأ»",  # a quote opens with it, not a sentence of news
         "أشاد الوزير بإقدامها على العمل",  # إقدام is form IV: its hamza is real
+        "وهذا إضرار بالاقتصاد",  # so is إضرار's, however often the web leaves it off
+        "زار مصنع أيكيا في السويد",  # a name as it is written
     ],
     "AR605": ["و 2015", "و قال"],  # و apart before a word without the article: reported only
     "AR606": ["هذه المدينة"],

@@ -400,7 +400,7 @@ class Speller:
         listed = self.lexicon.key_zipf(key)
         if changes > 1 and listed and margin < TWO_CHANGE_MARGIN:
             return None  # والي is a word (a governor), not only وإلى misspelt twice
-        if _wasl_too_short(key, best):
+        if _wasl_too_short(key, best) or _not_wasl(key, best):
             return None
         if best_score < MIN_TARGET_ZIPF and not (
             best_score >= MIN_RARE_TARGET_ZIPF
@@ -787,12 +787,43 @@ _WASL_SHAPE = re.compile(
 )
 
 
-def _wasl_too_short(key: str, target: str) -> bool:
-    """Whether `target` drops a hamza from a stem too short to be of forms VII, VIII or X
-    (افتعل has four letters after the alef's place): إل, وكأن are not hamzat al-wasl."""
+def _not_wasl(key: str, target: str) -> bool:
+    """Whether `target` takes a hamza off an alef where grammar writes one. Only hamzat
+    al-wasl loses it: in a stem of forms VII, VIII or X (إنتخابات, and أحتفل read as its past)
+    and in the nouns that begin with it (إسم, إبن, إثنين, إمرأة). واصابة for وأصابة, اضرار for
+    إضرار are hamza-less spellings that web text lists often, not words of their own.
+
+    >>> _not_wasl("وأصابة", "واصابة"), _not_wasl("إنتخابات", "انتخابات"), _not_wasl("إسم", "اسم")
+    (True, False, False)
+    """
     for i, (a, b) in enumerate(zip(key, target, strict=True)):
         if a != b:
-            return b == ALEF and len(key) - i < WASL_STEM
+            if not (a in HAMZA_ALEFS and b == ALEF):
+                return False
+            return _WASL_START.match(target, i) is None and not _wasl_noun(target, i)
+    return False
+
+
+#: How a stem of form VII, VIII or X begins, whatever its ending (الاتفاقيات, اقتصاديون).
+_WASL_START = re.compile(
+    "[\u0625\u0627](?:\u0633\u062a|" + _FORM_VIII_INFIX + "|\u0646\\w|\u062a\\w)"
+)
+#: Nouns that begin with hamzat al-wasl (grammar): their hamza is written in error.
+_WASL_NOUNS = ("اسم", "ابن", "ابنة", "ابنا", "اثن", "امرأة", "امرؤ", "امرئ", "است")
+
+
+def _wasl_noun(target: str, i: int) -> bool:
+    """Whether `target` has, from `i`, a noun that begins with hamzat al-wasl."""
+    return any(target.startswith(noun, i) for noun in _WASL_NOUNS)
+
+
+def _wasl_too_short(key: str, target: str) -> bool:
+    """Whether `target` drops a hamza from a stem too short to be of forms VII, VIII or X
+    (افتعل has four letters after the alef's place): إل, وكأن are not hamzat al-wasl, but
+    the short nouns that begin with it are (إسم, إبن)."""
+    for i, (a, b) in enumerate(zip(key, target, strict=True)):
+        if a != b:
+            return b == ALEF and len(key) - i < WASL_STEM and not _wasl_noun(target, i)
     return False
 
 
