@@ -149,6 +149,11 @@ _THIRD_PERSON_BEFORE = _words(
     "الذي التي الذين اللذين اللتين اللواتي اللاتي والذي والتي والذين لقد أنه بأنه "
     "وأنه إنه أنها بأنها إنها عندما بعدما حينما كلما فيما ثم"
 )
+#: Definite nouns of time: after a verb they are adverbs, not its subject (أحتفل اليوم).
+_TIME_NOUNS = _words(
+    "اليوم الليلة الآن الأسبوع الاسبوع الشهر العام السنة الصباح المساء الظهر العصر الغد "
+    "الأمس الامس الأحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت"
+)
 #: Words of the first person: a sentence with one may hold a first-person verb.
 _FIRST_PERSON = _words("أنا وأنا فأنا إنني أنني لأنني إني أني لي عندي نحن ونحن")
 
@@ -537,10 +542,15 @@ class Speller:
                 )
             if _past_suffix(key) and self.lexicon.key_zipf(verdict.target[:-1]) >= COMMON_ZIPF - 1:
                 return True, f"{verdict.target}: a past verb with its ending", verdict.target
-            if _opens_sentence(text, words, i):
-                # news tells in the past: a sentence that opens with أفتعل opens with the past
-                # verb (اعترف الجيش); a first-person verb opens a quote or follows a particle
-                return True, f"{verdict.target}: a past verb opens the sentence", verdict.target
+            if _opens_sentence(text, words, i) and _subject_noun(after):
+                # news tells in the past: a sentence that opens with أفتعل and a definite noun
+                # opens with the past verb and its subject (اعترف الجيش); أحتفل بالعيد, أعترف
+                # بأنني, أحتفل اليوم may be the first person and stay
+                return (
+                    True,
+                    f"{verdict.target}: a past verb and its subject open the sentence",
+                    verdict.target,
+                )
             if before is not None and (
                 before in _THIRD_PERSON_BEFORE or (before.startswith(ARTICLE) and len(before) > 3)
             ):
@@ -707,6 +717,12 @@ def _sentence(text: str, start: int, end: int) -> frozenset[str]:
     stop = _SENTENCE_END.search(text, end, end + SENTENCE_REACH)
     hi = stop.start() if stop else min(len(text), end + SENTENCE_REACH)
     return frozenset(map(word_key, _WORD.findall(text, lo, hi)))
+
+
+def _subject_noun(key: str | None) -> bool:
+    """Whether `key`, after a verb, reads as its subject: a definite noun that is no adverb of
+    time (اعترف الجيش, not أحتفل اليوم)."""
+    return key is not None and key.startswith(ARTICLE) and len(key) > 3 and key not in _TIME_NOUNS
 
 
 def _opens_sentence(text: str, words: list[re.Match[str]], i: int) -> bool:
