@@ -57,15 +57,17 @@ def test_decorative_noops(text: str) -> None:
 
 # Marks "clash" only if both the letter and the tatweel keep one once the rules after AR301
 # have run: the diacritics policy, AR106 and AR202 decide, so a second pass decides the same.
+# The word is موسى, listed and never split: a tanween inside فيفي (في + في, a listing the
+# splitter explains as a run-on) ends a word, and AR501 splits there.
 CLASHES = [
     pytest.param({}, f"ب{FATHA}{T}{FATHA}ت", f"ب{FATHA}{T}{FATHA}ت", id="keep: both marked"),
     pytest.param(
-        {"diacritics": "strip"}, f"في{TANWEEN}{T}{TANWEEN}في", "فيفي", id="strip: no marks left"
+        {"diacritics": "strip"}, f"مو{TANWEEN}{T}{TANWEEN}سى", "موسى", id="strip: no marks left"
     ),
     pytest.param(
         {"diacritics": "keep-shadda"},
-        f"في{TANWEEN}{T}{TANWEEN}في",
-        "فيفي",
+        f"مو{TANWEEN}{T}{TANWEEN}سى",
+        "موسى",
         id="keep-shadda: tanween goes",
     ),
     pytest.param(
@@ -76,8 +78,8 @@ CLASHES = [
     ),
     pytest.param(
         {"diacritics": "keep-shadda"},
-        f"في{SHADDA}{T}{TANWEEN}في",
-        f"في{SHADDA}في",
+        f"مو{SHADDA}{T}{TANWEEN}سى",
+        f"مو{SHADDA}سى",
         id="keep-shadda: only the letter's shadda stays",
     ),
     pytest.param({}, f"ا{HAMZA}{T}{FATHA}ب", f"أ{FATHA}ب", id="the hamza becomes أ: no clash"),
