@@ -34,12 +34,11 @@ import functools
 import itertools
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple, TypeVar
 
-from arnorm.lexicon.clitics import MIN_STEM, MIN_STEM_ZIPF, Analysis, Clitics, proclitic_cost
+from arnorm.lexicon.clitics import MIN_STEM, MIN_STEM_ZIPF, Clitics
 from arnorm.lexicon.folding import IDENTITY, Spelling
 from arnorm.lexicon.letters import MIN_WORDS, LetterModel, rare_words
 from arnorm.lexicon.words import Lexicon, bundled_words, default_lexicon, read_word_file
@@ -386,29 +385,11 @@ class Segmenter:
     def whole_score(self, key: str, ends: Ends = frozenset()) -> float:
         """log10 probability of `key` as one word: listed, with clitics, or unknown."""
         scores = [self.unknown_score(key), self._listed_score(key)]
-        if key[:2] in self._function_words:
-            scores.extend(map(self._against_function_word, self.clitics.analyses(key)))
-        else:
-            analysis = self.clitics.best(key)
-            if analysis is not None:
-                scores.append(analysis.logp)
+        analysis = self.clitics.best(key)
+        if analysis is not None:
+            scores.append(analysis.logp)
         inner = ends or word_ends(key)
         return max(scores) - (INNER_END_PENALTY if inner else 0.0)
-
-    def _against_function_word(self, analysis: Analysis) -> float:
-        """The log10 probability of a clitic reading of a run whose first two letters are a
-        function word (فيحين: ف + يحين, or في + حين; كلشخص: ك + لشخص, or كل + شخص).
-
-        A proclitic costs nothing elsewhere (PROCLITIC_SCALE: the splitter's alternative to
-        و + بفضل is no reading of those letters at all). Here the letters have a reading
-        without it, the function word, so a proclitic that takes only the function word's
-        first letter pays its measured cost (how much rarer words are with it). Tested on
-        both halves of the dev sets: a name read as a proclitic and a word (بلغالي, لكراس,
-        كلامار) stays whole, as their stems are rarer still.
-        """
-        if len(analysis.proclitic) == 1:
-            return analysis.logp - proclitic_cost(analysis.proclitic)
-        return analysis.logp
 
     # --- word level -------------------------------------------------------------------------
 
@@ -460,16 +441,11 @@ class Segmenter:
         return key[:2] in proclitics and len(key) > MIN_STEM + 1 and get(key[2:], 0.0) >= zipf
 
     def _read_function_words(self) -> frozenset[str]:
-        """The two-letter words listed at FUNCTION_WORD_ZIPF or more, proclitics (ال) aside:
-        في من ما لا أو هو هي لم لن بل ... (two letters of the Arabic alphabet: 1,764 lookups).
-        """
-        letters = [chr(c) for c in range(0x0621, 0x064B) if unicodedata.category(chr(c)) == "Lo"]
-        pairs = map(self._fold, map("".join, itertools.product(letters, repeat=2)))
-        return frozenset(
-            pair
-            for pair in pairs
-            if self._get(pair, 0.0) >= FUNCTION_WORD_ZIPF and pair not in self.clitics.proclitics
-        )
+        """The function words of ``wordlists/function_words.txt`` (the closed class of
+        two-letter particles, pronouns and prepositions: في من ما لا لم لن بل كل أو هو ...)
+        that the lexicon lists at FUNCTION_WORD_ZIPF or more."""
+        words = map(self.key, bundled_words("function_words"))
+        return frozenset(word for word in words if self._get(word, 0.0) >= FUNCTION_WORD_ZIPF)
 
     def genuine_zipf(self, key: str) -> float:
         """The Zipf frequency of `key` as a word, alone or as the stem of a clitic reading: its
