@@ -122,6 +122,9 @@ Ends = frozenset[int]
 _NOTHING = object()
 #: Slack for float rounding when a bound and a search add the same scores in another order.
 _ROUNDING = 1e-9
+_MOST_ASSOCIATION = max(
+    LISTED_MERGE_ASSOCIATION, LONG_MERGE_ASSOCIATION, NON_JOINING_MERGE_ASSOCIATION
+)
 _ZEROS = itertools.repeat(0.0)  # the default of each lookup in a map(dict.get, keys, _ZEROS)
 #: A piece listed this frequent is never outscored by a clitic reading of it (whose stem is at
 #: most as frequent as the most frequent word, في at Zipf 7.54, or 7.56 with فى folded in).
@@ -342,7 +345,7 @@ class Segmenter:
 
     def best_split(self, key: str, ends: Ends = frozenset()) -> Candidate | None:
         """The split of the run `key` that wins over leaving it whole, if one does."""
-        if len(key) < 2 * MIN_PIECE or self.protected(key):
+        if len(key) < 2 * MIN_PIECE:
             return None
         margin = SPLIT_MARGIN
         zipf = self._zipf(key)
@@ -353,6 +356,8 @@ class Segmenter:
             if not self.glued_listing(key, zipf):
                 return None
             margin = LISTED_MARGIN
+        if self.protected(key):
+            return None
         ends = ends | word_ends(key)
         inner = INNER_END_PENALTY if ends else 0.0
         # a split must beat at least this floor; most cannot, and the bound proves it cheaply
@@ -423,12 +428,18 @@ class Segmenter:
         if zipf >= GLUED_ZIPF or not (key[:2] in short or key[-2:] in short):
             return False
         n, get = len(key), self._get
-        return any(
-            left and right and left + right + _association(key, cut) - 9.0 >= zipf
-            for cut in (MIN_PIECE, n - MIN_PIECE)
-            if MIN_PIECE <= cut <= n - MIN_PIECE
-            for left, right in [(get(key[:cut], 0.0), get(key[cut:], 0.0))]
-        )
+        least = zipf + 9.0 - _MOST_ASSOCIATION  # what the two must reach with any association
+        for cut, word in ((MIN_PIECE, key[:MIN_PIECE]), (n - MIN_PIECE, key[-MIN_PIECE:])):
+            if word in short and MIN_PIECE <= cut <= n - MIN_PIECE:
+                left, right = get(key[:cut], 0.0), get(key[cut:], 0.0)
+                if (
+                    left
+                    and right
+                    and left + right >= least
+                    and left + right + _association(key, cut) - 9.0 >= zipf
+                ):
+                    return True
+        return False
 
     def _clitic_listing(self, key: str, zipf: float) -> bool:
         """Whether `key` is listed as a clitic form: a proclitic (one letter, or ال) and a word
