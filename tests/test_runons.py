@@ -207,6 +207,8 @@ def test_only_spaces_are_inserted(text: str) -> None:
 
 @given(text=texts)
 @example("وزيرالخارجيةالأمريكي")
+@example("فاز بأكثرمن نصفها")  # a glued listing, split when sure
+@example("وصلالىالمدينة كلشخص")
 def test_segment_is_idempotent(text: str) -> None:
     once = segment(text)
     assert segment(once) == once
