@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from arnorm import rules as registry
 from arnorm.config import Config, resolve
 from arnorm.edits import Edit, OffsetMap, apply_edits, compose
-from arnorm.rules.base import Rule, unchanged
+from arnorm.rules.base import Rule
 from arnorm.script.chars import char_class
 
 #: The most passes the engine runs over a text (see the module docstring). Real text reaches
@@ -116,7 +116,7 @@ class Plan:
         self.fixes = tuple(
             (functools.partial(_applied, rule) if rule.fast is None else rule.fast, trigger)
             for rule, trigger in self.steps
-            if rule.fast is not unchanged
+            if rule.may_change(config)
         )
         wanted = frozenset().union(*(trigger for trigger in triggers if trigger))
         self._scan = re.compile(_scan_class(wanted))
@@ -262,7 +262,8 @@ def _tally_pass(
                 scanned, found = text, plan.present(text)
             if trigger.isdisjoint(found):
                 continue
-        if rule.fast is unchanged and not reports:
+        changes = rule.may_change(config)
+        if not changes and not reports:
             continue
         edits = list(rule.find(text, config))
         if not edits:
@@ -270,7 +271,7 @@ def _tally_pass(
         for edit in edits:
             if reports or edit.replacement is not None:
                 counts[edit.code] = counts.get(edit.code, 0) + 1
-        if rule.fast is not unchanged:
+        if changes:
             text = apply_edits(text, edits)
     return text
 
@@ -321,8 +322,9 @@ def _run(
     Returns the fixed text, its log against the input, each rule's turn that found something
     and the number of passes. Edits that fall in a suppressed span of the input are dropped
     before they are applied. Without `report` (for :func:`fix`, which keeps the log only) the
-    rules that only report are not run: their findings change nothing (the balance check
-    pairing every quote and bracket of the text was a third of a cold ``fix`` on news lines).
+    rules that only report under `config` are not run: their findings change nothing (the
+    balance check pairing every quote and bracket of the text was a third of a cold ``fix`` on
+    news lines, and the spelling report, with spelling off, most of the rest).
     """
     run = _Run(text, text)
     plan = plan_of(config)
@@ -348,7 +350,7 @@ def _run_pass(
     scanned: str | None = None
     found: frozenset[str] = frozenset()
     for i, (rule, trigger) in enumerate(plan.steps):
-        if not report and rule.fast is unchanged:
+        if not report and not rule.may_change(config):
             continue
         if trigger is not None:  # as in _clean: the text is scanned again only when it changed
             if text is not scanned:

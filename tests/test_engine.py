@@ -92,3 +92,28 @@ def test_findings_without_a_fix_are_reported_once(safe_only: bool) -> None:
         assert arnorm.fix(text, safe_only=safe_only).passes == 3
         codes = [f.code for f in arnorm.lint(text)]
         assert codes.count("AR998") == 1
+
+
+def test_fix_and_clean_skip_the_rules_that_only_report_under_their_config(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # with spelling off, AR601-AR606 only report: fix and clean keep changes only, so the
+    # speller is not asked, and lint still reports what it finds
+    from arnorm.lexicon.speller import Speller
+
+    asked: list[str] = []
+    real = Speller.corrections_of
+
+    def counted(self: Speller, text: str, family: str) -> object:
+        asked.append(family)
+        return real(self, text, family)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Speller, "corrections_of", counted)
+    text = "جلس فى البيت"
+    assert arnorm.fix(text).text == arnorm.clean(text) == text
+    assert asked == []
+    assert [f.code for f in arnorm.lint(text)] == ["AR601"]
+    assert asked
+    asked.clear()
+    assert arnorm.fix(text, spelling=True, safe_only=False).text == "جلس في البيت"
+    assert asked

@@ -47,6 +47,11 @@ class Rule:
 
     `aliases` are the codes the rule had before it was renumbered: selections, ``ignore`` and
     suppression comments still accept them, so user configs keep working.
+
+    `changes`, when given, says whether the rule may change text under a config at all (the
+    spelling rules only report unless ``spelling`` is on): :func:`arnorm.fix` and
+    :func:`arnorm.clean`, which keep changes only, skip it where it may not. Without it, a rule
+    may change text unless its fast path is :func:`unchanged`.
     """
 
     code: str
@@ -59,11 +64,18 @@ class Rule:
     fast: Fixer | None = None
     trigger: Trigger | None = None
     aliases: tuple[str, ...] = ()
+    changes: Callable[[Config], bool] | None = None
 
     def runs(self, config: Config) -> bool:
         """Whether `config` switches this rule on (and ignores neither its code nor an alias)."""
         ignored = self.code in config.ignore or not config.ignore.isdisjoint(self.aliases)
         return not ignored and self.enabled(config)
+
+    def may_change(self, config: Config) -> bool:
+        """Whether the rule may change text under `config` (or only reports there)."""
+        if self.fast is unchanged:
+            return False
+        return self.changes is None or self.changes(config)
 
     def fix(self, text: str, config: Config) -> str:
         """The fixed text: the fast path when the rule has one, else the edits applied."""

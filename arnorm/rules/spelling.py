@@ -94,7 +94,12 @@ def _rule(code: str, name: str, message: str, family: Family, doc: str) -> Rule:
         find=find,  # type: ignore[arg-type]
         fast=fast,  # type: ignore[arg-type]
         trigger=_trigger,
+        changes=_spelling_on,
     )
+
+
+def _spelling_on(config: Config) -> bool:
+    return config.spelling
 
 
 _SAFETY = """
