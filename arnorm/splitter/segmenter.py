@@ -70,7 +70,7 @@ UNKNOWN_VOWEL_BONUS = 0.75
 JUNCTION_AFTER_END = 0.5
 JUNCTION_AFTER_NON_JOINING = -1.0
 JUNCTION_AFTER_JOINING = -1.0
-ARTICLE_BONUS = 1.5
+ARTICLE_BONUS = 1.0
 #: A word end inside a string: one word almost never has ة or tanween before its last letter.
 INNER_END_PENALTY = 4.0
 #: A piece read as proclitics + listed word (ك+تابلو) is weaker evidence than a listed word.
