@@ -143,6 +143,30 @@ def test_two_runs_at_once_lose_nothing_silently(tmp_path: Path) -> None:
     assert "changed since it was read" in message or "another process" in message
 
 
+def test_a_file_replaced_while_this_run_waited_for_its_lock_is_not_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The race behind two runs at once: this run opens the file, the other renames its new
+    text over it and lets go of its lock, then this run takes the lock on the old file. The
+    old file is as it was read, but it is no longer the file: writing would drop the other
+    run's text."""
+    from arnorm.cli import textfile
+
+    path = write("a.txt")
+    _, snapshot = read_bytes(path, 1 << 20)
+    take_lock = textfile._lock
+
+    def other_run_renames_first(stream: object) -> None:
+        other = write("other.txt", "نص آخر\n")
+        os.replace(other, path)
+        take_lock(stream)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(textfile, "_lock", other_run_renames_first)
+    with pytest.raises(InputError, match="changed since it was read"):
+        write_atomic(path, CLEAN.encode(), snapshot)
+    assert path.read_text(encoding="utf-8") == "نص آخر\n"
+
+
 # --- temporary files -----------------------------------------------------------------------
 
 

@@ -162,7 +162,7 @@ def write_atomic(path: Path, data: bytes, read: Snapshot | None = None) -> None:
         info = os.fstat(current.fileno())
         _check_writable(target, info)
         _lock(current)
-        if read is not None and _changed(current, info, read):
+        if read is not None and (_replaced(target, info) or _changed(current, info, read)):
             raise InputError(
                 "changed since it was read (by another run or an editor?); not written,"
                 " run arnorm fix again"
@@ -236,6 +236,14 @@ def _lock(stream: BinaryIO) -> None:
         fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         raise InputError("another process is writing it; not changed, run again") from None
+
+
+def _replaced(target: Path, info: os.stat_result) -> bool:
+    """Whether `target` no longer names the file opened as `info`: another run renamed its
+    new text over it after this one opened it (and let go of its lock before this one took
+    it, so the lock alone does not tell)."""
+    there = os.stat(target)
+    return (there.st_dev, there.st_ino) != (info.st_dev, info.st_ino)
 
 
 def _changed(current: BinaryIO, info: os.stat_result, read: Snapshot) -> bool:
