@@ -224,6 +224,16 @@ def _pipeline(corpus: Path, work: Path) -> Run:
 
 
 def _peak_rss_mb() -> float:
+    """The peak resident memory of this process. Linux keeps ru_maxrss across exec, so a
+    worker spawned after a large process reports that process's peak; the address space's
+    own high-water mark (VmHWM) starts afresh with the program."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
