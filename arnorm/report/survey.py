@@ -283,7 +283,8 @@ class Surveyor:
     def _add_unknown(self, survey: Survey, words: list[str]) -> None:
         """Count the unknown words among `words` (the Arabic words of a document). Most are
         words seen before and known to be ordinary: one set difference finds the others."""
-        fresh = {w for w in words if len(w) >= UNKNOWN_MIN_LETTERS}.difference(self._ordinary)
+        fresh = set(words).difference(self._ordinary)  # short words too: they become ordinary
+        counts: Counter[str] | None = None
         for word in fresh:
             key = self._unknown.get(word, "")
             if key == "":
@@ -291,7 +292,8 @@ class Surveyor:
             if key is None:
                 self._ordinary.add(word)
             else:
-                survey.unknown[key] += words.count(word)
+                counts = Counter(words) if counts is None else counts
+                survey.unknown[key] += counts[word]
         if len(self._ordinary) > 500_000 or len(self._unknown) > 100_000:
             self._ordinary.clear()
             self._unknown.clear()
