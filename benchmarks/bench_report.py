@@ -1,7 +1,8 @@
 """``arnorm report`` against ``arnorm clean`` on the same JSONL, ``--sample``, and the page.
 
-Builds a JSONL of about ``--mb`` megabytes from the dev news (the ANT articles and the
-SaudiNewsNet sample of the data folder, repeated) in a temporary folder, then times, as
+Builds a JSONL of about ``--mb`` megabytes from the news of the data folder (any corpus that
+``benchmarks/corpus.py`` reads: the dev news by default; its articles repeated, so the
+speeds are mostly warm ones) in a temporary folder, then times, as
 separate processes: ``arnorm clean --jsonl``, ``arnorm report`` and ``arnorm report --sample
 10000`` on it, and the lexicon load alone. Times are CPU seconds of the child (user + system),
 which a busy machine disturbs less than wall time; both are printed. With Playwright and a
@@ -14,10 +15,8 @@ prints the time to its load event.
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import os
-import re
 import resource
 import shutil
 import subprocess
@@ -26,39 +25,19 @@ import tempfile
 import time
 from pathlib import Path
 
+import corpus  # the one data setting and news reader (benchmarks/corpus.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def data_folder(given: str | None) -> Path:
-    """The dev data: --data, else $ARNORM_DATA, else ../shared/data beside the repository."""
-    return Path(given or os.environ.get("ARNORM_DATA") or ROOT.parent / "shared" / "data")
-
-
 def documents(data: Path) -> list[dict[str, str]]:
-    """The articles of the raw news: title and text, with their source."""
+    """The articles of the news of `data` (any corpus :mod:`corpus` reads): title and text,
+    with their source."""
     found = []
-    for path in sorted(glob.glob(str(data / "news_raw" / "ANT-*.txt"))):
-        raw = Path(path).read_text("utf-8")
-        source = Path(path).name.split("_")[0][4:]
-        for doc in re.findall(r"<DOC>(.*?)</DOC>", raw, re.S):
-            title = re.search(r"<TITLE>(.*?)</TITLE>", doc, re.S)
-            text = re.search(r"<TEXT>(.*?)</TEXT>", doc, re.S)
-            found.append(
-                {
-                    "source": source,
-                    "title": title.group(1).strip() if title else "",
-                    "text": text.group(1).strip() if text else "",
-                }
-            )
-    for path in glob.glob(str(data / "news_raw" / "SaudiNewsNet*.json")):
-        for article in json.loads(Path(path).read_text("utf-8")):
-            found.append(
-                {
-                    "source": "SaudiNewsNet",
-                    "title": article.get("title", ""),
-                    "text": article.get("content", ""),
-                }
-            )
+    for document in corpus.news_documents(data):
+        title, *rest = document.fields if len(document.fields) > 1 else ("", *document.fields)
+        text = "\n".join(field.strip() for field in rest)
+        found.append({"source": document.source, "title": title.strip(), "text": text})
     return found
 
 
@@ -121,23 +100,23 @@ def open_time(page: Path, chromium: str | None) -> float | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", help="the dev data folder (default: $ARNORM_DATA)")
+    corpus.add_data_argument(parser)
     parser.add_argument("--mb", type=float, default=100.0, help="size of the JSONL (100)")
     parser.add_argument("--chromium", help="a Chromium binary for the opening time")
     args = parser.parse_args()
-    docs = documents(data_folder(args.data))
+    docs = documents(corpus.data_dir(args.data))
     with tempfile.TemporaryDirectory(prefix="arnorm-bench-") as folder:
-        corpus = Path(folder) / "news.jsonl"
-        records = build(corpus, docs, int(args.mb * 1e6))
-        size = corpus.stat().st_size / 1e6
+        jsonl = Path(folder) / "news.jsonl"
+        records = build(jsonl, docs, int(args.mb * 1e6))
+        size = jsonl.stat().st_size / 1e6
         print(f"input: {size:,.1f} MB, {records:,} records ({len(docs)} distinct articles)")
         load = load_time()
         print(f"lexicon load:       {load[0]:7.2f} s CPU {load[1]:7.2f} s wall")
-        clean = timed("clean", "--jsonl", str(corpus), "-o", os.devnull, "--isolated")
+        clean = timed("clean", "--jsonl", str(jsonl), "-o", os.devnull, "--isolated")
         page = Path(folder) / "report.html"
-        report = timed("report", str(corpus), "-o", str(page), "--isolated")
+        report = timed("report", str(jsonl), "-o", str(page), "--isolated")
         quick = str(Path(folder) / "sample.html")
-        sample = timed("report", str(corpus), "--sample", "10000", "-o", quick, "--isolated")
+        sample = timed("report", str(jsonl), "--sample", "10000", "-o", quick, "--isolated")
         for name, (cpu, wall) in (
             ("clean", clean),
             ("report", report),

@@ -6,7 +6,8 @@ Run from the repository root with the engines installed
     python benchmarks/bench_scale.py --data DIR                 # 100 MB, every engine
     python benchmarks/bench_scale.py --data DIR --mb 1000 --engines dask   # memory on 1 GB
 
-The corpus is built from the news_raw articles of the dev data (``--data DIR`` or the
+The corpus is built from the news of the data folder, read by ``benchmarks/corpus.py`` (any
+corpus it reads; by default the news_raw articles of the dev data; ``--data DIR`` or the
 ``ARNORM_DATA`` environment variable; by default ``../shared/data`` beside the repository):
 their sentences are dealt, in a seeded shuffle, into documents of 3 to 12 sentences, a fresh
 shuffle for every pass over them, so no document repeats although each sentence comes back
@@ -48,6 +49,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import corpus as news  # noqa: E402  (the one data setting and news reader of the benchmarks)
+
 import arnorm  # noqa: E402
 
 ENGINES = ("single", "pipeline", "dask", "spark", "datatrove")
@@ -57,25 +60,6 @@ SAMPLE_EVERY = 97
 
 
 # --- the corpus -------------------------------------------------------------------------------
-
-
-def data_folder(given: str | None) -> Path:
-    folder = given or os.environ.get("ARNORM_DATA") or str(ROOT.parent / "shared" / "data")
-    return Path(folder)
-
-
-def news_lines(data: Path) -> list[str]:
-    """The non-empty lines of article text of every news_raw file, in file-name order."""
-    news, lines = data / "news_raw", []
-    for path in sorted(news.glob("ANT-*.txt")):
-        text = path.read_text(encoding="utf-8")
-        for match in re.finditer(r"<(TITLE|ABSTRACT|TEXT)>(.*?)</\1>", text, re.DOTALL):
-            lines.extend(line for line in match.group(2).split("\n") if line.strip())
-    for path in sorted(news.glob("SaudiNewsNet*.json")):
-        for article in json.loads(path.read_text(encoding="utf-8")):
-            for field in ("title", "content"):
-                lines.extend(line for line in article[field].split("\n") if line.strip())
-    return lines
 
 
 def sentences(lines: list[str]) -> list[str]:
@@ -106,7 +90,7 @@ def build(data: Path, megabytes: float, work: Path) -> Path:
 
     work.mkdir(parents=True, exist_ok=True)
     (work / "jsonl").mkdir(exist_ok=True)
-    pool = sentences(news_lines(data))
+    pool = sentences(news.news_lines(data))
     schema = pa.schema([("id", pa.int64()), ("text", pa.string())])
     with contextlib.ExitStack() as stack:
         parts = [
@@ -125,7 +109,7 @@ def build(data: Path, megabytes: float, work: Path) -> Path:
                 start, batch = start + len(batch), []
         if batch:
             writer.write_table(_table(schema, start, batch))
-    print(f"corpus: {len(pool):,} distinct sentences of news_raw, {megabytes:,.0f} MB in {work}")
+    print(f"corpus: {len(pool):,} distinct sentences of the news, {megabytes:,.0f} MB in {work}")
     return work / "corpus.parquet"
 
 
@@ -390,7 +374,7 @@ def report(runs: list[Run], megabytes: float, start_up: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", help="the dev data folder (or ARNORM_DATA)")
+    news.add_data_argument(parser)
     parser.add_argument("--mb", type=float, default=100, help="corpus size in MB (100)")
     parser.add_argument("--engines", default=",".join(ENGINES), help="a comma list")
     parser.add_argument("--work", help="a scratch folder (default: a new temporary one)")
@@ -399,7 +383,7 @@ def main() -> None:
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     work = Path(args.work or tempfile.mkdtemp(prefix="arnorm-scale-"))
     try:
-        corpus = build(data_folder(args.data), args.mb, work)
+        corpus = build(news.data_dir(args.data), args.mb, work)
         megabytes = text_megabytes(corpus)
         runs, want = [], None
         if "single" in engines:
