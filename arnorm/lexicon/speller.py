@@ -260,14 +260,6 @@ class Speller:
 
     # --- the public paths ---------------------------------------------------------------
 
-    def corrections(self, text: str) -> list[Correction]:
-        """Every correction (confident or only suggested) in `text`, in text order; the
-        detached proclitics first (joining one makes a new word)."""
-        found = list(self._detached(text))
-        found += self._word_corrections(text)
-        found.sort(key=lambda c: (c.start, c.end))
-        return found
-
     def corrections_of(self, text: str, family: Family) -> list[Correction]:
         """The corrections of one family in `text` (what one rule reports)."""
         return [c for c in self._read(text) if c.family == family]
