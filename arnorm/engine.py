@@ -111,12 +111,14 @@ class Plan:
         rules = active_rules(config)
         triggers = [_scanned(rule.trigger(config)) if rule.trigger else None for rule in rules]
         self.steps = tuple(zip(rules, triggers, strict=True))
+        # Whether each step may change text under this config: fix and clean skip the others.
+        self.changing = tuple(rule.may_change(config) for rule in rules)
         # The fast path of each step, bound once: clean calls it per rule per line. Rules that
         # only report have nothing to do there.
         self.fixes = tuple(
             (functools.partial(_applied, rule) if rule.fast is None else rule.fast, trigger)
-            for rule, trigger in self.steps
-            if rule.may_change(config)
+            for (rule, trigger), changes in zip(self.steps, self.changing, strict=True)
+            if changes
         )
         wanted = frozenset().union(*(trigger for trigger in triggers if trigger))
         self._scan = re.compile(_scan_class(wanted))
@@ -256,13 +258,12 @@ def _tally_pass(
     """One pass of :func:`tally`; edits without a fix are counted only when `reports`."""
     scanned: str | None = None
     found: frozenset[str] = frozenset()
-    for rule, trigger in plan.steps:
+    for (rule, trigger), changes in zip(plan.steps, plan.changing, strict=True):
         if trigger is not None:
             if text is not scanned:
                 scanned, found = text, plan.present(text)
             if trigger.isdisjoint(found):
                 continue
-        changes = rule.may_change(config)
         if not changes and not reports:
             continue
         edits = list(rule.find(text, config))
@@ -350,7 +351,7 @@ def _run_pass(
     scanned: str | None = None
     found: frozenset[str] = frozenset()
     for i, (rule, trigger) in enumerate(plan.steps):
-        if not report and not rule.may_change(config):
+        if not report and not plan.changing[i]:
             continue
         if trigger is not None:  # as in _clean: the text is scanned again only when it changed
             if text is not scanned:
