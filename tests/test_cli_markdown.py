@@ -138,7 +138,7 @@ def _settings() -> check.Settings:
 @given(text=markdown_text)
 @example("```\n\xa0")
 def test_protected_spans_are_never_reported_and_come_back_unchanged(text: str) -> None:
-    prepared = check.prepare("x.md", text, _settings())
+    prepared = check.prepare("x.md", text, _settings(), "markdown")
     for finding in prepared.lint(text):
         for lo, hi in prepared.protect:
             if finding.start < finding.end:

@@ -182,7 +182,7 @@ class Prepared:
         )
 
 
-def prepare(name: str, text: str, settings: Settings, kind: kinds.Kind = "text") -> Prepared:
+def prepare(name: str, text: str, settings: Settings, kind: kinds.Kind) -> Prepared:
     """Protect what is not prose in a file of `kind` (Markdown and HTML markup, Python and
     JSON syntax ...) and ``arnorm: off`` regions; read ``ignore`` lines.
 
