@@ -67,18 +67,6 @@ class Markup:
         return merge([*self.code, *self.other])
 
 
-def is_markdown(name: str) -> bool:
-    return name.lower().endswith(SUFFIXES)
-
-
-#: File name endings read as HTML or XML source.
-HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".svg")
-
-
-def is_html(name: str) -> bool:
-    return name.lower().endswith(HTML_SUFFIXES)
-
-
 @functools.cache
 def _html_markup() -> re.Pattern[str]:
     raw_text = r"<(?P<raw>script|style)\b[^>]*>[\s\S]*?(?:</(?P=raw)\s*>|\Z)"

@@ -118,13 +118,12 @@ class Snapshot:
     device: int
     inode: int
     size: int
-    mtime: int
     digest: bytes
 
     @classmethod
     def of(cls, info: os.stat_result, data: bytes) -> Snapshot:
         digest = hashlib.blake2b(data, digest_size=16).digest()
-        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, digest)
+        return cls(info.st_dev, info.st_ino, info.st_size, digest)
 
 
 def read_bytes(path: Path, limit: int) -> tuple[bytes, Snapshot]:
@@ -250,12 +249,6 @@ def _changed(current: BinaryIO, info: os.stat_result, read: Snapshot) -> bool:
     if (info.st_dev, info.st_ino, info.st_size) != (read.device, read.inode, read.size):
         return True
     return Snapshot.of(info, current.read()).digest != read.digest
-
-
-def write_new(target: Path, data: bytes, mode: int) -> None:
-    """Write `data` to a temporary file next to `target`, then rename it onto `target`."""
-    with AtomicWriter(target, mode) as stream:
-        stream.write(data)
 
 
 def new_file_mode() -> int:

@@ -169,15 +169,7 @@ class Clitics:
         self._proclitic_costs = self._folded_costs(
             {p: PROCLITIC_SCALE * proclitic_cost(p) for p in bundled_words("proclitics")}
         )
-        self._enclitic_costs = self._folded_costs(
-            {e: ENCLITIC_SCALE * ENDING_COSTS[e] for e in bundled_words("enclitics")}
-        )
-        self._suffix_costs = self._folded_costs(
-            {s: SUFFIX_SCALE * ENDING_COSTS[s] for s in bundled_words("suffixes")}
-        )
         self.proclitics = frozenset(self._proclitic_costs)
-        self.suffixes = frozenset(self._suffix_costs)
-        self.enclitics = frozenset(self._enclitic_costs)
         self._chains: dict[str, list[tuple[float, str, str, bool]]] = {}
         for written, chains in ending_chains().items():
             for inflection, pronoun, imperfect in chains:

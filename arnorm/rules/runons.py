@@ -24,8 +24,8 @@ from arnorm.script.chars import (
     TATWEEL,
     char_class,
 )
-from arnorm.script.passages import persian_passages_near
-from arnorm.splitter.configured import is_safe, run_on_splits, segmenter_of, within
+from arnorm.script.passages import crosses, persian_passages_near
+from arnorm.splitter.configured import is_safe, run_on_splits, segmenter_of
 from arnorm.splitter.runs import Run, run_pattern
 from arnorm.splitter.segmenter import Document, RunSplit
 
@@ -41,7 +41,7 @@ def split_runons(text: str, config: Config) -> str:
     if not points:
         return text  # most lines: no passage to look for (that would cost more than the split)
     passages = persian_passages_near(text, points)
-    points = [point for point in points if not within(passages, point)]
+    points = [point for point in points if not crosses(passages, point)]
     bounds = [0, *points, len(text)]
     return " ".join(text[i:j] for i, j in itertools.pairwise(bounds))
 

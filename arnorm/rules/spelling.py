@@ -11,12 +11,11 @@ message and never applied.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator
 
 from arnorm.config import Config
 from arnorm.edits import Edit
-from arnorm.lexicon.speller import Correction, Family, Speller, apply, speller_for
+from arnorm.lexicon.speller import Correction, Family, Speller, speller_for
 from arnorm.rules.base import Rule
 from arnorm.script.chars import ARABIC_ALPHABET
 
@@ -31,33 +30,25 @@ def _fixes(correction: Correction, config: Config) -> bool:
     return config.spelling and correction.confident
 
 
-def _finder(code: str, family: Family) -> tuple[object, object]:
+def _finder(code: str, family: Family) -> Callable[[str, Config], Iterator[Edit]]:
+    """The finder of one family's rule. It has no fast path of its own: its fixes are its
+    confident corrections, which the engine applies from these edits (the others have none)."""
+
     def find(text: str, config: Config) -> Iterator[Edit]:
         for c in speller_of(config).corrections_of(text, family):
             replacement = c.replacement if _fixes(c, config) else None
             note = c.note if replacement is not None else f"{c.note} (not fixed: {_why(c)})"
             yield Edit(c.start, c.end, replacement, code, False, note)
 
-    def fast(text: str, config: Config) -> str:
-        if not config.spelling:
-            return text
-        found = speller_of(config).corrections_of(text, family)
-        return apply(text, [c for c in found if c.confident])
-
-    return find, fast
+    return find
 
 
 def _why(correction: Correction) -> str:
     return "spelling is off" if correction.confident else "unsure"
 
 
-@functools.cache
-def _alphabet() -> frozenset[str]:
-    return frozenset(ARABIC_ALPHABET)
-
-
 def _trigger(config: Config) -> frozenset[str]:
-    return _alphabet()
+    return ARABIC_ALPHABET
 
 
 #: The fold (AR202-AR204) that erases the distinction a family restores: under it the family
@@ -83,7 +74,6 @@ def _enabled_for(family: Family) -> Callable[[Config], bool]:
 
 
 def _rule(code: str, name: str, message: str, family: Family, doc: str) -> Rule:
-    find, fast = _finder(code, family)
     return Rule(
         code=code,
         name=name,
@@ -91,8 +81,7 @@ def _rule(code: str, name: str, message: str, family: Family, doc: str) -> Rule:
         doc=doc,
         safe=False,
         enabled=_enabled_for(family),
-        find=find,  # type: ignore[arg-type]
-        fast=fast,  # type: ignore[arg-type]
+        find=_finder(code, family),
         trigger=_trigger,
         changes=_spelling_on,
     )

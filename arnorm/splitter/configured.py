@@ -57,12 +57,6 @@ def segmenter_of(config: Config) -> Segmenter:
     return entry[1]
 
 
-def within(passages: list[tuple[int, int]], point: int) -> bool:
-    """Whether a space at `point` would fall inside a Persian passage, which the splitter leaves
-    whole: its dictionary is Arabic, and AR201 and AR304 read the passage as it is."""
-    return crosses(passages, point)
-
-
 def is_safe(split: RunSplit) -> bool:
     """Whether a safe-only fix makes `split`: a margin of :data:`SAFE_MARGIN` or a word end."""
     return split.margin >= SAFE_MARGIN or split.after_end
@@ -83,7 +77,7 @@ def run_on_splits(text: str, config: Config) -> list[RunSplit]:
     return [
         split
         for split in splits
-        if not within(passages, split.points[0]) and stands(split, text, document)
+        if not crosses(passages, split.points[0]) and stands(split, text, document)
     ]
 
 
