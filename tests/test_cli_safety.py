@@ -296,9 +296,10 @@ def test_the_word_list_limit_is_not_a_configuration_key() -> None:
 # --- bounded recursion ---------------------------------------------------------------------
 
 
-def test_deeply_nested_jsonl_is_invalid_json() -> None:
+@pytest.mark.parametrize("command", [("clean", "--jsonl"), ("report", "-o", "r.html")])
+def test_deeply_nested_jsonl_is_invalid_json(command: tuple[str, ...]) -> None:
     write("deep.jsonl", '{"text": ' + "[" * 100_000 + "}\n")
-    result = run("clean", "--jsonl", "deep.jsonl")
+    result = run(command[0], "deep.jsonl", *command[1:])
     assert (result.code, result.err) == (2, "deep.jsonl: line 1: invalid JSON: nested too deeply\n")
 
 

@@ -87,11 +87,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
         return args
     keys = frozenset(s for c in commands.values() for s in options.option_strings(c))
     extra = configfile.to_arguments(found, command, keys)
-    try:
-        command.parse_args(extra)
+    at = argv.index(args.command) + 1
+    try:  # the command line alone parsed: what fails now, the file's arguments made fail
+        command.parse_args([*extra, *argv[at:]])
     except options.UsageError as error:
         raise configfile.ConfigError(f"{found.path}: {str(error).splitlines()[-1]}") from None
-    at = argv.index(args.command) + 1
     args = parser.parse_args([*argv[:at], *extra, *argv[at:]])
     args.root = found.root
     return args

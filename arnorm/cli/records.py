@@ -143,11 +143,9 @@ def _json_line(line: str, index: int, cleaner: Cleaner) -> str:
     if not line.strip():
         return line
     try:
-        found = list(members(line))
+        found = object_members(line)
     except ValueError as error:
         raise RecordError(index, f"invalid JSON: {error}") from None
-    except RecursionError:  # the json module recurses once per level of nesting
-        raise RecordError(index, "invalid JSON: nested too deeply") from None
     fields = cleaner.job.fields
     changes: list[tuple[int, int, str]] = []
     for key, start, end, value in found:
@@ -190,17 +188,17 @@ def _json_string(value: str, raw: str) -> str:
     return json.dumps(value, ensure_ascii=ascii_only)
 
 
-def string_fields(line: str, names: frozenset[str]) -> Iterator[tuple[int, int, str]]:
-    """(start, end, value) of each top-level string value of `names` in a JSON object.
+def object_members(line: str) -> list[tuple[str, int, int, Any]]:
+    """:func:`members` of `line`, all of them; ValueError when `line` is not one JSON object,
+    nesting too deep for the json module (which recurses once per level) included.
 
-    Raises ValueError when `line` is not one JSON object.
-
-    >>> list(string_fields('{"a": "x", "b": {"a": "y"}, "c": "z"}', frozenset("ac")))
-    [(6, 9, 'x'), (33, 36, 'z')]
+    >>> object_members('{"a": "x", "b": {"a": "y"}}')[0]
+    ('a', 6, 9, 'x')
     """
-    for key, start, end, value in members(line):
-        if key in names and isinstance(value, str):
-            yield start, end, value
+    try:
+        return list(members(line))
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def members(line: str) -> Iterator[tuple[str, int, int, Any]]:

@@ -259,19 +259,16 @@ def _documents(task: Task, block: Block, path: str) -> Iterator[tuple[str, int, 
             yield task.labels[0], first + index, line.removesuffix("\r")
             continue
         try:
-            values = {k: v for _, _, v, k in _json_values(line, task.fields)}
+            values = {
+                key: value
+                for key, _, _, value in records.object_members(line)
+                if key in task.fields and isinstance(value, str)
+            }
         except ValueError as error:
             raise InputError(f"{path}: line {first + index}: invalid JSON: {error}") from None
         for field, label in zip(task.fields, task.labels, strict=True):
             if field in values:
                 yield label, first + index, values[field]
-
-
-def _json_values(line: str, fields: tuple[str, ...]) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, value, key) of the string values of `fields` in a JSON object line."""
-    for name in fields:
-        for start, end, value in records.string_fields(line, frozenset({name})):
-            yield start, end, value, name
 
 
 def _csv_documents(task: Task, text: str, first: int, path: str) -> Iterator[tuple[str, int, str]]:
