@@ -100,6 +100,9 @@ CRAFTED = {
     "nested straight quotes": lambda n: ' "ق' * n + 'ق" ' * n,
     "nested brackets with spaces inside": lambda n: "( ق " * n + " ) " * n,
     "guillemets and quotes": lambda n: "«" * n + '"ق' * n + "»" * n,
+    "many tags on one line": lambda n: "قال <b>الوزير</b> " * n,
+    "soft hyphens on a long Latin line": lambda n: "word\u00ad " * n + "قال",
+    "mojibake sequences on one line": lambda n: "ط§ظ„ط¹ط±ط¨ظٹط© x " * n,
 }
 
 
@@ -107,7 +110,8 @@ CRAFTED = {
 def test_crafted_text_takes_linear_time(craft: Callable[[int], str]) -> None:
     def make(n: int) -> Callable[[], object]:
         text = craft(n)
-        return lambda: (arnorm.fix(text), arnorm.lint(text))  # lint runs AR402 and AR403
+        # lint runs AR402 and AR403, clean with html_tags AR703
+        return lambda: (arnorm.fix(text), arnorm.lint(text), arnorm.clean(text, html_tags=True))
 
     assert_linear(make, 1000)
 

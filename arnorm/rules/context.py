@@ -59,7 +59,7 @@ def line_has_arabic_letter(text: str, index: int) -> bool:
     >>> line_has_arabic_letter(text, 2), line_has_arabic_letter(text, 9)
     (False, True)
     """
-    return ArabicLines(text).at(index)
+    return _arabic_lines(text).at(index)
 
 
 class ArabicLines:
@@ -79,6 +79,11 @@ class ArabicLines:
             self._end = len(text) if end < 0 else end
             self._arabic = has_arabic_letter(text, self._start, self._end)
         return self._arabic
+
+
+#: The lines of the last text asked about: a rule asks for its matches in order, and a new
+#: ArabicLines per match searched a long line again for each (quadratic in the line).
+_arabic_lines = functools.lru_cache(maxsize=1)(ArabicLines)
 
 
 def in_arabic_context(text: str, index: int) -> bool:

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from arnorm.config import Config
-from arnorm.edits import Edit, apply_edits
+from arnorm.edits import Edit
 from arnorm.lexicon.words import default_lexicon
 from arnorm.rules.base import Rule
 from arnorm.script.chars import (
@@ -218,7 +218,9 @@ def _glued(page: CodePage, text: str, index: int, step: int) -> bool:
     between two words, AR102 turns it into a space. The text is read as it is: a presentation
     form that AR105 writes out, or a word ligature that AR107 spells out with a space, is
     judged again in the engine's next pass, once they have."""
-    for ch in itertools.islice(text, index, None) if step > 0 else reversed(text[: index + 1]):
+    while 0 <= index < len(text):  # by index: a slice or islice would walk from the start
+        ch = text[index]
+        index += step
         if ch in page.noise:
             if ch in REAL_CONTROLS:
                 return False
@@ -386,14 +388,32 @@ def _suspect() -> re.Pattern[str]:
 
 
 def _line_edits(line: str, fixed: str, offset: int) -> Iterator[Edit]:
+    """The edits that turn `line` into its repair `fixed`: the words that differ, found by
+    comparing the two as words, then each differing stretch compared letter by letter. A
+    comparison of the whole line letter by letter took time cubic in a long line of mojibake
+    (14 KB of it: three minutes); difflib's own heuristic for long sequences (an element that
+    makes up over 1 % of 200 or more is not used to align them) keeps a line of thousands of
+    repeated words linear, at the price of coarser edits there only."""
     import difflib  # only for the rare broken line: it costs 2 ms to import
 
-    matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            before, after = line[i1:i2], fixed[j1:j2]
-            note = f"Mojibake: {before!r} is {after!r} read with the wrong code page"
-            yield Edit(offset + i1, offset + i2, after, MOJIBAKE.code, note=note)
+    words, repaired = _TOKEN.findall(line), _TOKEN.findall(fixed)
+    starts = [0, *itertools.accumulate(map(len, words))]
+    by_word = difflib.SequenceMatcher(None, words, repaired)
+    for tag, i1, i2, j1, j2 in by_word.get_opcodes():
+        if tag == "equal":
+            continue
+        old, new = "".join(words[i1:i2]), "".join(repaired[j1:j2])
+        base = offset + starts[i1]
+        by_letter = difflib.SequenceMatcher(None, old, new)
+        for kind, k1, k2, l1, l2 in by_letter.get_opcodes():
+            if kind != "equal":
+                before, after = old[k1:k2], new[l1:l2]
+                note = f"Mojibake: {before!r} is {after!r} read with the wrong code page"
+                yield Edit(base + k1, base + k2, after, MOJIBAKE.code, note=note)
+
+
+#: A word or a run of blanks: the units in which a line and its repair are compared first.
+_TOKEN = re.compile(r"\S+|\s+")
 
 
 def _mojibake_edits(text: str, config: Config) -> Iterator[Edit]:
@@ -409,9 +429,12 @@ def _mojibake_edits(text: str, config: Config) -> Iterator[Edit]:
 
 
 def _repair_text(text: str, config: Config) -> str:
+    """The fast path: each suspect line repaired, with no edits to find (what applying the
+    edits of :func:`_mojibake_edits` gives, since they turn each line into its repair)."""
     if not _suspect().search(text):
         return text
-    return apply_edits(text, _mojibake_edits(text, config))
+    search = _suspect().search
+    return "\n".join(repair_mojibake(line) if search(line) else line for line in text.split("\n"))
 
 
 MOJIBAKE = Rule(
