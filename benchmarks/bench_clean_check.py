@@ -37,7 +37,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import arnorm
 from arnorm.config import CLEAN, Config
 from arnorm.engine import active_rules
-from arnorm.rules.base import unchanged
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 NEWS = dataclasses.replace(CLEAN, html_tags=True)  # what ``arnorm clean`` runs
@@ -60,7 +59,7 @@ def clean_then_check(
 ) -> tuple[Counter[str], Counter[str]]:
     """(fixable findings per code, report-only findings per code) on the cleaned text: the
     lines of a text file joined again, or each field of a JSON file alone."""
-    applies = {rule.code for rule in active_rules(config) if rule.fast is not unchanged}
+    applies = {rule.code for rule in active_rules(config) if rule.may_change(config)}
     fixable: Counter[str] = Counter()
     report: Counter[str] = Counter()
     cleaned = [arnorm.clean(value, preset=config) for value in values]

@@ -15,14 +15,13 @@ from strategies import arabic_text
 import arnorm
 from arnorm.config import CLEAN, Config
 from arnorm.engine import active_rules
-from arnorm.rules.base import unchanged
 
 NEWS = dataclasses.replace(CLEAN, html_tags=True)  # what ``arnorm clean`` runs
 
 
 def fixable(text: str, config: Config) -> list[arnorm.Finding]:
     """The findings on `text` that a rule of `config`'s clean would fix."""
-    applies = {rule.code for rule in active_rules(config) if rule.fast is not unchanged}
+    applies = {rule.code for rule in active_rules(config) if rule.may_change(config)}
     return [
         f
         for f in arnorm.lint(text, preset=config)

@@ -6,7 +6,6 @@ what must be left alone (names, first-person verbs, words that are right as they
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -14,12 +13,10 @@ from hypothesis import given
 from strategies import spelling_text
 
 import arnorm
-from arnorm.config import CLEAN, NONE
+from arnorm.config import NONE
 from arnorm.lexicon.folding import Spelling
 from arnorm.lexicon.speller import Speller, correct_spelling, word_key
 from arnorm.lexicon.words import Lexicon, default_lexicon
-
-SPELLING = dataclasses.replace(CLEAN, spelling=True)
 
 FIXES = {
     "AR601": [
