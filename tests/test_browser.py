@@ -19,7 +19,7 @@ import pytest
 from cli_support import run
 
 import arnorm
-from arnorm.cli.serve import make_server
+from arnorm.cli.httpd import make_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

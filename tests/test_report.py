@@ -15,7 +15,7 @@ import pytest
 from cli_support import NBSP, RLM, ZWSP, run
 from strategies import WORDS
 
-from arnorm.cli.serve import make_server
+from arnorm.cli.httpd import make_server
 from arnorm.report.survey import Survey
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
