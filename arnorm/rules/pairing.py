@@ -45,6 +45,7 @@ from arnorm.rules.context import (
     arabic_letter,
     in_link,
     letter_positions,
+    lines_having,
     may_hold_links,
     nearest_letter,
 )
@@ -444,18 +445,13 @@ def analyse_lines(text: str, having: re.Pattern[str], families: frozenset[Family
     Lines are paired independently, so the pairs and strays found are those that
     :func:`analyse` finds on those lines; a long text pays only for its lines with marks.
     """
-    match = having.search(text)
-    if match and "\n" not in text:
-        return analyse(text, families)
+    if "\n" not in text:
+        return analyse(text, families) if having.search(text) else Marks([], [])
     marks = Marks([], [])
-    while match:
-        start = text.rfind("\n", 0, match.start()) + 1
-        end = text.find("\n", match.start())
-        end = len(text) if end < 0 else end
+    for start, end in lines_having(text, having):
         line = analyse(text[start:end], families)
         marks.pairs.extend(
             p._replace(open=p.open + start, close=p.close + start) for p in line.pairs
         )
         marks.strays.extend(s._replace(position=s.position + start) for s in line.strays)
-        match = having.search(text, end + 1) if end < len(text) else None
     return marks
