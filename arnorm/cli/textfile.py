@@ -156,18 +156,33 @@ def write_atomic(path: Path, data: bytes, read: Snapshot | None = None) -> None:
     it was read -- a file that changed since (another run or an editor wrote it: writing now
     would lose that change), or that another process holds locked while writing it.
     """
-    target = path.resolve()
-    with open(target, "rb") as current:
-        info = os.fstat(current.fileno())
-        _check_writable(target, info)
-        _lock(current)
+    with _opened_to_replace(path) as (target, current, info):
         if read is not None and (_replaced(target, info) or _changed(current, info, read)):
             raise InputError(
                 "changed since it was read (by another run or an editor?); not written,"
                 " run arnorm fix again"
             )
-        with AtomicWriter(target, stat.S_IMODE(info.st_mode), like=info) as stream:
+        with _replacement(target, info) as stream:
             stream.write(data)
+
+
+@contextlib.contextmanager
+def _opened_to_replace(path: Path) -> Iterator[tuple[Path, BinaryIO, os.stat_result]]:
+    """The file at `path` (links resolved) open for reading, its status, checked writable
+    and locked until the block ends: where :func:`write_atomic` and :func:`rewriting` both
+    start, so that neither can skip a check the other makes."""
+    target = path.resolve()
+    with open(target, "rb") as current:
+        info = os.fstat(current.fileno())
+        _check_writable(target, info)
+        _lock(current)
+        yield target, current, info
+
+
+def _replacement(target: Path, info: os.stat_result) -> AtomicWriter:
+    """The writer of the new `target`, which takes the mode, owner and extended attributes
+    of the old one (`info`)."""
+    return AtomicWriter(target, stat.S_IMODE(info.st_mode), like=info)
 
 
 class Rewrite:
@@ -191,24 +206,22 @@ def rewriting(path: Path) -> Iterator[Rewrite]:
     under that descriptor (an editor writing in place) or was replaced meanwhile, nothing is
     written. An unchanged file is left as it was (not even its time stamp moves).
     """
-    target = path.resolve()
-    with open(target, "rb") as current:
-        info = os.fstat(current.fileno())
-        _check_writable(target, info)
-        _lock(current)
-        with AtomicWriter(target, stat.S_IMODE(info.st_mode), like=info) as writer:
-            rewrite = Rewrite(current, writer)
-            yield rewrite
-            if not rewrite.changed:
-                writer.abandon()
-                return
-            now, there = os.fstat(current.fileno()), os.stat(target)
-            if (now.st_size, now.st_mtime_ns, there.st_ino) != (
-                info.st_size,
-                info.st_mtime_ns,
-                info.st_ino,
-            ):
-                raise InputError("changed while it was fixed; not written, run arnorm fix again")
+    with (
+        _opened_to_replace(path) as (target, current, info),
+        _replacement(target, info) as writer,
+    ):
+        rewrite = Rewrite(current, writer)
+        yield rewrite
+        if not rewrite.changed:
+            writer.abandon()
+            return
+        now, there = os.fstat(current.fileno()), os.stat(target)
+        if (now.st_size, now.st_mtime_ns, there.st_ino) != (
+            info.st_size,
+            info.st_mtime_ns,
+            info.st_ino,
+        ):
+            raise InputError("changed while it was fixed; not written, run arnorm fix again")
 
 
 def _check_writable(target: Path, info: os.stat_result) -> None:
