@@ -21,6 +21,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
+from arnorm.script.codepages import byte_chars
+
 # Blocks that hold Arabic-script characters (Basic, Supplement, Extended-B, Extended-A,
 # Presentation Forms-A and -B). Ranges are inclusive.
 ARABIC_BLOCKS: tuple[tuple[int, int], ...] = (
@@ -131,18 +133,13 @@ INVISIBLE_FORMAT: frozenset[str] = frozenset(
 CONTROLS: frozenset[str] = chars_where(_category("Cc"), [(0x0000, 0x009F)]) - frozenset("\t\n\r")
 
 
-def _windows_1252(ch: str) -> str:
-    try:
-        return bytes([ord(ch)]).decode("cp1252")
-    except UnicodeDecodeError:
-        return ch
-
-
 #: The C1 controls (U+0080-U+009F) that stand for a windows-1252 character, mapped to it: text
 #: decoded as latin-1 where windows-1252 was meant keeps its curly quotes, dashes, ellipsis
-#: and euro sign as these controls (U+0093 is U+201C, U+0096 U+2013, U+0085 U+2026).
+#: and euro sign as these controls (U+0093 is U+201C, U+0096 U+2013, U+0085 U+2026). Read
+#: from the code page table of :func:`~arnorm.script.codepages.byte_chars`, where a byte that
+#: windows-1252 leaves undefined shows as its own control (and so is left out here).
 WINDOWS_1252_C1: dict[str, str] = {
-    ch: _windows_1252(ch) for ch in map(chr, range(0x80, 0xA0)) if _windows_1252(ch) != ch
+    chr(byte): ch for byte, ch in byte_chars("cp1252").items() if byte < 0xA0 and ch != chr(byte)
 }
 
 #: The control characters that carry no character: C0 controls other than tab, line feed and
