@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, AnyStr, Literal
 
 import arnorm
 from arnorm.config import CLEAN, Config
@@ -328,15 +328,40 @@ def split_record(raw: str) -> tuple[str, str]:
     return raw, ""
 
 
-def _csv_records(text: str, cleaner: Cleaner) -> Iterator[str]:
-    pattern, position, line = csv_record(cleaner.job.delimiter), 0, 0
-    while position < len(text):
-        match = pattern.match(text, position)
+def csv_records(data: AnyStr, delimiter: str, first: int = 0) -> Iterator[tuple[AnyStr, int]]:
+    """Each whole record of `data` (its line end included) and the number of its first line,
+    counted from `first`: the one walk over CSV records that cleaning, surveying and sampling
+    share, as text or as bytes not yet decoded. A quoted cell that never closes raises
+    :class:`RecordError` with the number of the line its record starts on.
+
+    >>> list(csv_records('a,"b\\nc"\\nd\\n', ",", 1))
+    [('a,"b\\nc"\\n', 1), ('d\\n', 3)]
+    """
+    pattern, position, line = _record_pattern(data, delimiter), 0, first
+    while position < len(data):
+        match = pattern.match(data, position)
         if match is None or match.end() == position:
             raise RecordError(line, "unterminated quoted cell")
         raw = match.group()
+        yield raw, line
+        position, line = match.end(), line + _count_line_feeds(raw)
+
+
+def _record_pattern(data: AnyStr, delimiter: str) -> re.Pattern[AnyStr]:
+    if isinstance(data, str):
+        return csv_record(delimiter)
+    return csv_record_bytes(delimiter)
+
+
+def _count_line_feeds(data: AnyStr) -> int:
+    if isinstance(data, str):
+        return data.count("\n")
+    return data.count(b"\n")
+
+
+def _csv_records(text: str, cleaner: Cleaner) -> Iterator[str]:
+    for raw, _ in csv_records(text, cleaner.job.delimiter):
         yield cleaner.record(raw, _csv_record(raw, cleaner))
-        position, line = match.end(), line + raw.count("\n")
 
 
 def _csv_record(raw: str, cleaner: Cleaner) -> str:

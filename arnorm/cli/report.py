@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import AnyStr, BinaryIO
 
 from arnorm.cli import options, progress, records
 from arnorm.cli.clean import (
@@ -272,19 +272,23 @@ def _documents(task: Task, block: Block, path: str) -> Iterator[tuple[str, int, 
 
 
 def _csv_documents(task: Task, text: str, first: int, path: str) -> Iterator[tuple[str, int, str]]:
-    pattern, position, line = records.csv_record(task.delimiter), 0, first
-    while position < len(text):
-        match = pattern.match(text, position)
-        if match is None or match.end() == position:
-            raise InputError(f"{path}: line {line}: unterminated quoted cell")
-        body, _ = records.split_record(match.group())
+    for raw, line in _csv_records(text, task, first, path):
+        body, _ = records.split_record(raw)
         spans = records.cells(body, task.delimiter)
         for column, label in zip(task.columns, task.labels, strict=True):
             if column < len(spans):
                 value = records.unquote(body[slice(*spans[column])])
                 if value.strip():
                     yield label, line, value
-        position, line = match.end(), line + match.group().count("\n")
+
+
+def _csv_records(data: AnyStr, task: Task, first: int, path: str) -> Iterator[tuple[AnyStr, int]]:
+    """:func:`records.csv_records`, with its error as an input error that names the file."""
+    try:
+        yield from records.csv_records(data, task.delimiter, first)
+    except records.RecordError as error:
+        line, message = error.args
+        raise InputError(f"{path}: line {line}: {message}") from None
 
 
 # --- sampling ------------------------------------------------------------------------------
@@ -331,14 +335,7 @@ def _records(chunks: Iterator[Block], task: Task, path: str) -> Iterator[tuple[b
     """Each record of the input as bytes, with its line number."""
     for data, first, _ in chunks:
         if task.form == "csv":
-            pattern = records.csv_record_bytes(task.delimiter)
-            position, line = 0, first
-            while position < len(data):
-                match = pattern.match(data, position)
-                if match is None or match.end() == position:
-                    raise InputError(f"{path}: line {line}: unterminated quoted cell")
-                yield match.group(), line
-                position, line = match.end(), line + match.group().count(b"\n")
+            yield from _csv_records(data, task, first, path)
             continue
         for index, line_bytes in enumerate(data.split(b"\n")):
             if line_bytes.strip():
