@@ -1,4 +1,5 @@
-"""Helpers for the command-line tests: run ``main(argv)`` in-process, and add test-only rules.
+"""Helpers for the command-line tests: run ``main(argv)`` in-process, write their input files,
+serve the playground, and add test-only rules.
 
 The tests are written against AR101-AR104 (no-break space, bidi marks, controls, joiners), the
 rules every build has; two rules that exist only here give the unsafe and report-only paths
@@ -11,6 +12,7 @@ import contextlib
 import io
 import re
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +65,34 @@ def run(*argv: str, stdin: bytes = b"") -> Outcome:
     for stream in ours:
         stream.detach()
     return result
+
+
+def write(name: str, data: str | bytes, mode: int | None = None) -> Path:
+    """Write `data` to `name` (text as UTF-8, its line feeds as they are), making its folders;
+    `mode`, if given, sets its permission bits. The one way the tests lay out a project."""
+    path = Path(name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    if mode is not None:
+        path.chmod(mode)
+    return path
+
+
+@contextlib.contextmanager
+def serving(max_bytes: int) -> Iterator[tuple[str, int]]:
+    """The playground's web server (``arnorm serve``) on a free local port, answering from a
+    thread while the block runs, refusing bodies over `max_bytes`: its host and port."""
+    from arnorm.cli.httpd import address, make_server
+
+    server = make_server("127.0.0.1", 0, max_bytes)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield address(server)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 def _report_doubled_x(text: str, config: Config) -> Iterator[Edit]:

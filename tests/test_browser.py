@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_support import run
+from cli_support import run, serving
 
 import arnorm
-from arnorm.cli.httpd import make_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -131,13 +129,8 @@ def test_report_fits_a_phone(browser: Any, report: Path, shots: Path) -> None:
 
 @pytest.fixture(scope="module")
 def playground() -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, 64 * 1024)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving(64 * 1024) as (host, port):
+        yield f"http://{host}:{port}/"
 
 
 def test_playground_shows_the_edits_of_a_pasted_text(

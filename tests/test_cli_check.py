@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_support import NBSP, REPORT_ONLY, RLM, UNSAFE, base_project, extra_rules, run
+from cli_support import NBSP, REPORT_ONLY, RLM, UNSAFE, base_project, extra_rules, run, write
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,13 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     base_project(tmp_path)
     monkeypatch.chdir(tmp_path)
-
-
-def write(name: str, text: str) -> Path:
-    path = Path(name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(text.encode("utf-8"))
-    return path
 
 
 LOCATIONS = [

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import BASE_RULES, NBSP, RLM, run
+from cli_support import BASE_RULES, NBSP, RLM, run, write
 
 from arnorm.cli import main as cli_main
 from arnorm.cli import options
@@ -18,13 +18,6 @@ DIRTY = f"قال{NBSP}الوزير{RLM}\n"
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-
-
-def write(name: str, text: str) -> Path:
-    path = Path(name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def codes(*argv: str) -> list[str]:

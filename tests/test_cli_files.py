@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import NBSP, base_project, run
+from cli_support import NBSP, base_project, run, write
 
 from arnorm.cli.files import matches
 
@@ -20,13 +20,6 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
 
 
-def write(name: str, data: bytes = DIRTY) -> Path:
-    path = Path(name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
-
-
 def checked(*argv: str) -> list[str]:
     """The paths that have findings, in the order reported."""
     result = run("check", "--format", "json", *argv)
@@ -35,13 +28,13 @@ def checked(*argv: str) -> list[str]:
 
 def test_folders_are_walked_recursively_in_sorted_order() -> None:
     for name in ("b.txt", "a/z.md", "a/b/c.txt", "top.txt"):
-        write(f"docs/{name}")
+        write(f"docs/{name}", DIRTY)
     assert checked("docs") == ["docs/a/b/c.txt", "docs/a/z.md", "docs/b.txt", "docs/top.txt"]
 
 
 def test_no_path_means_the_current_folder() -> None:
-    write("x/one.txt")
-    write("two.txt")
+    write("x/one.txt", DIRTY)
+    write("two.txt", DIRTY)
     assert checked() == ["two.txt", "x/one.txt"]
 
 
@@ -57,20 +50,20 @@ SKIPPED_FOLDERS = [
 
 @pytest.mark.parametrize("name", SKIPPED_FOLDERS)
 def test_default_excludes_are_not_walked(name: str) -> None:
-    write(name)
-    write("kept.txt")
+    write(name, DIRTY)
+    write("kept.txt", DIRTY)
     assert checked(".") == ["kept.txt"]
 
 
 def test_a_virtual_environment_is_skipped_whatever_its_name() -> None:
     write("env-3.11/pyvenv.cfg", b"home = /usr/bin\n")
-    write("env-3.11/lib/x.txt")
-    write("kept.txt")
+    write("env-3.11/lib/x.txt", DIRTY)
+    write("kept.txt", DIRTY)
     assert checked(".") == ["kept.txt"]
 
 
 def test_a_file_named_on_the_command_line_is_always_checked() -> None:
-    write("node_modules/x.txt")
+    write("node_modules/x.txt", DIRTY)
     assert checked("node_modules/x.txt") == ["node_modules/x.txt"]
 
 
@@ -88,12 +81,12 @@ GLOBS = [
 @pytest.mark.parametrize(("argv", "found"), GLOBS)
 def test_include_and_exclude_globs(argv: list[str], found: list[str]) -> None:
     for name in ("a.md", "b.txt", "sub/c.md", "sub/d.txt"):
-        write(name)
+        write(name, DIRTY)
     assert checked(*argv) == found
 
 
 def test_exclude_replaces_the_defaults_and_extend_exclude_does_not() -> None:
-    write("node_modules/x.txt")
+    write("node_modules/x.txt", DIRTY)
     assert checked("--exclude", "*.md") == ["node_modules/x.txt"]
     assert checked("--extend-exclude", "*.md") == []
 
@@ -114,7 +107,7 @@ def test_glob_matching(glob: str, path: str, expected: bool) -> None:
 
 def test_binary_files_are_skipped_with_a_note() -> None:
     write("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
-    write("a.txt")
+    write("a.txt", DIRTY)
     result = run("check", ".")
     assert "image.txt: skipped binary file (NUL at byte 8)" in result.err
     assert result.code == 1  # the text file's finding, not an error
@@ -157,7 +150,7 @@ def test_utf16_is_an_error_that_names_it(data: bytes, encoding: str) -> None:
 
 def test_an_error_does_not_stop_the_other_files() -> None:
     write("a.txt", b"\xff")
-    write("b.txt")
+    write("b.txt", DIRTY)
     result = run("check", "a.txt", "b.txt", "missing.txt")
     assert result.code == 2
     assert "b.txt:1:4: AR104" in result.out

@@ -8,7 +8,18 @@ import stat
 from pathlib import Path
 
 import pytest
-from cli_support import LSEP, NBSP, REPORT_ONLY, RLM, UNSAFE, ZWSP, base_project, extra_rules, run
+from cli_support import (
+    LSEP,
+    NBSP,
+    REPORT_ONLY,
+    RLM,
+    UNSAFE,
+    ZWSP,
+    base_project,
+    extra_rules,
+    run,
+    write,
+)
 from hypothesis import example, given
 from hypothesis import strategies as st
 from strategies import arabic_text
@@ -21,13 +32,6 @@ from arnorm.cli.textfile import TextFile
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     base_project(tmp_path)
     monkeypatch.chdir(tmp_path)
-
-
-def write(name: str, data: bytes, mode: int = 0o644) -> Path:
-    path = Path(name)
-    path.write_bytes(data)
-    path.chmod(mode)
-    return path
 
 
 FIXES = [

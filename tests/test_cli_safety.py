@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_support import NBSP, base_project, run
+from cli_support import NBSP, base_project, run, write
 
 from arnorm.cli import output
 from arnorm.cli.textfile import InputError, is_temporary, read_bytes, write_atomic
@@ -28,18 +28,11 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path / "tree")
 
 
-def write(name: str, text: str = DIRTY) -> Path:
-    path = Path(name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 # --- walks stay inside ---------------------------------------------------------------------
 
 
 def test_a_walk_does_not_follow_a_link_out_of_the_tree() -> None:
-    victim = write("../outside/victim.txt")
+    victim = write("../outside/victim.txt", DIRTY)
     Path("notes.txt").symlink_to("../outside/victim.txt")
     result = run("fix", ".")
     assert victim.read_text(encoding="utf-8") == DIRTY
@@ -48,14 +41,14 @@ def test_a_walk_does_not_follow_a_link_out_of_the_tree() -> None:
 
 
 def test_a_named_link_out_of_the_project_is_not_followed() -> None:
-    victim = write("../outside/victim.txt")
+    victim = write("../outside/victim.txt", DIRTY)
     Path("notes.txt").symlink_to("../outside/victim.txt")
     assert "outside" in run("fix", "notes.txt").err
     assert victim.read_text(encoding="utf-8") == DIRTY
 
 
 def test_a_link_inside_the_tree_is_read_once_by_its_own_name() -> None:
-    write("docs/a.txt")
+    write("docs/a.txt", DIRTY)
     Path("b.txt").symlink_to("docs/a.txt")
     result = run("fix", ".")
     assert result.code == 1
@@ -79,7 +72,7 @@ def test_a_loop_of_links_is_reported_as_a_loop(named: bool) -> None:
 
 
 def test_a_file_with_several_hard_links_is_refused_and_both_names_kept() -> None:
-    path = write("a.txt")
+    path = write("a.txt", DIRTY)
     os.link(path, "b.txt")
     result = run("fix", "a.txt")
     assert result.code == 2
@@ -90,7 +83,7 @@ def test_a_file_with_several_hard_links_is_refused_and_both_names_kept() -> None
 
 @pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root")
 def test_owner_and_group_are_kept() -> None:
-    path = write("a.txt")
+    path = write("a.txt", DIRTY)
     os.chown(path, 65534, 65534)
     assert run("fix", "a.txt").code == 1
     info = path.stat()
@@ -98,7 +91,7 @@ def test_owner_and_group_are_kept() -> None:
 
 
 def test_extended_attributes_are_kept() -> None:
-    path = write("a.txt")
+    path = write("a.txt", DIRTY)
     try:
         os.setxattr(path, "user.arnorm-test", b"kept")
     except (AttributeError, OSError):
@@ -108,7 +101,7 @@ def test_extended_attributes_are_kept() -> None:
 
 
 def test_a_file_changed_since_it_was_read_is_not_overwritten() -> None:
-    path = write("a.txt")
+    path = write("a.txt", DIRTY)
     data, snapshot = read_bytes(path, 1 << 20)
     path.write_text(DIRTY + "سطر أضافه محرر\n", encoding="utf-8")  # another writer, meanwhile
     with pytest.raises(InputError, match="changed since it was read"):
@@ -118,7 +111,7 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten() -> None:
 
 def test_a_file_locked_by_another_run_is_not_replaced() -> None:
     fcntl = pytest.importorskip("fcntl")
-    path = write("a.txt")
+    path = write("a.txt", DIRTY)
     with open(path, "rb") as held:
         fcntl.flock(held.fileno(), fcntl.LOCK_EX)
         result = run("fix", "a.txt")
@@ -152,7 +145,7 @@ def test_a_file_replaced_while_this_run_waited_for_its_lock_is_not_written(
     run's text."""
     from arnorm.cli import textfile
 
-    path = write("a.txt")
+    path = write("a.txt", DIRTY)
     _, snapshot = read_bytes(path, 1 << 20)
     take_lock = textfile._lock
 
@@ -177,9 +170,9 @@ def _gone_pid() -> int:
 
 
 def test_stale_temporary_files_are_removed_and_never_walked() -> None:
-    stale = write(f".a.txt.arnorm-{_gone_pid()}-k2j4h1xz.tmp")
-    live = write(f".a.txt.arnorm-{os.getpid()}-abcdefgh.tmp")
-    write("a.txt")
+    stale = write(f".a.txt.arnorm-{_gone_pid()}-k2j4h1xz.tmp", DIRTY)
+    live = write(f".a.txt.arnorm-{os.getpid()}-abcdefgh.tmp", DIRTY)
+    write("a.txt", DIRTY)
     result = run("check", "--extend-include", "*", ".")
     assert "arnorm-" not in result.out + result.err
     assert run("fix", "a.txt").code == 1
@@ -246,13 +239,13 @@ def test_a_full_stdout_is_exit_2_with_its_name(command: str, unbuffered: str) ->
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 def test_a_full_output_file_is_named() -> None:
-    write("in.txt")
+    write("in.txt", DIRTY)
     result = run("clean", "in.txt", "-o", "/dev/full")
     assert (result.code, result.err) == (2, "/dev/full: No space left on device\n")
 
 
 def test_a_missing_output_folder_names_the_output() -> None:
-    write("in.txt")
+    write("in.txt", DIRTY)
     result = run("clean", "in.txt", "-o", "nowhere/out.txt")
     assert result.code == 2
     assert result.err.startswith(f"{Path('nowhere/out.txt').resolve()}: No such file")
@@ -274,9 +267,9 @@ WORD_LISTS = [
 @pytest.mark.parametrize(("path", "message"), WORD_LISTS)
 @pytest.mark.parametrize("command", ["check", "fix", "split", "clean"])
 def test_a_bad_word_list_is_an_error_line_and_exit_2(path: str, message: str, command: str) -> None:
-    write("latin1.txt").write_bytes(b"\xe9t\xe9\n")
+    write("latin1.txt", DIRTY).write_bytes(b"\xe9t\xe9\n")
     write("big.txt", "كلمة\n" * 200)
-    write("a.txt")
+    write("a.txt", DIRTY)
     Path(".arnorm.toml").write_text(f'extra-words = ["{path}"]\n', encoding="utf-8")
     argv = {"check": ["a.txt"], "fix": ["a.txt"], "split": ["كلمة"], "clean": ["a.txt"]}
     result = run(command, "--max-word-list-bytes", "1000", *argv[command])

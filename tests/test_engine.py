@@ -10,12 +10,12 @@ import re
 from collections.abc import Callable
 
 import pytest
+from cli_support import REPORT_ONLY, extra_rules
 
 import arnorm
 from arnorm.edits import apply_edits
 from arnorm.engine import MAX_PASSES
 from arnorm.rules.base import Rule, substitution_rule
-from tests.cli_support import REPORT_ONLY, extra_rules
 
 NBSP = "\N{NO-BREAK SPACE}"
 DOC = "## What it does\n## Why\n## Example\n## Fix safety\n"

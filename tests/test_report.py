@@ -7,15 +7,13 @@ import json
 import os
 import random
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_support import NBSP, RLM, ZWSP, run
+from cli_support import NBSP, RLM, ZWSP, run, serving
 from strategies import WORDS
 
-from arnorm.cli.httpd import make_server
 from arnorm.report.survey import Survey
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -199,13 +197,8 @@ def test_page_stays_small_for_a_large_dirty_corpus(tmp_path: Path) -> None:
 
 @pytest.fixture
 def server() -> Iterator[tuple[str, int]]:
-    serving = make_server("127.0.0.1", 0, 4096)
-    thread = threading.Thread(target=serving.serve_forever, daemon=True)
-    thread.start()
-    yield "127.0.0.1", serving.server_address[1]
-    serving.shutdown()
-    serving.server_close()
-    thread.join()
+    with serving(4096) as address:
+        yield address
 
 
 def _ask(
