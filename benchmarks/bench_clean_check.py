@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -34,11 +33,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import corpus  # the one data setting of the benchmarks (benchmarks/corpus.py)
+
 import arnorm
 from arnorm.config import CLEAN, Config
 from arnorm.engine import active_rules
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 NEWS = dataclasses.replace(CLEAN, html_tags=True)  # what ``arnorm clean`` runs
 
 
@@ -99,16 +99,16 @@ def _counts(counter: Counter[str]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = Path(os.environ.get("ARNORM_DATA", DEFAULT_DATA))
-    parser.add_argument("--data", type=Path, default=default, help="the dev data folder")
+    corpus.add_data_argument(parser)
     args = parser.parse_args(argv)
-    if not (args.data / "news_raw").is_dir():
-        print(f"note: no news_raw/ in {args.data}; nothing to measure")
+    data = corpus.data_dir(args.data)
+    if not (data / "news_raw").is_dir():
+        print(f"note: no news_raw/ in {data}; nothing to measure")
         return 0
     print("## clean then check (same config: clean preset, html_tags on)")
     print("file | fixable findings | report-only findings")
     all_news = []
-    for name, values in texts(args.data):
+    for name, values in texts(data):
         all_news.append((name, values))
         fixable, report = clean_then_check(name, values, NEWS)
         print(f"{name} | {_counts(fixable)} | {_counts(report)}")

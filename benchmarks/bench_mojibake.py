@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from collections.abc import Sequence
@@ -37,12 +36,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import corpus  # the one data setting of the benchmarks (benchmarks/corpus.py)
+
 import arnorm
 from arnorm.config import CLEAN
 from arnorm.rules import BY_CODE
 from arnorm.script.codepages import ARABIC_MOJIBAKE_PAGES, byte_chars
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 #: The code pages of the round trip, as Python codecs (shown with ftfy's sloppy tables).
 CODECS = ("cp1256", "latin-1", "cp1252", *(spec.codecs[0] for spec in ARABIC_MOJIBAKE_PAGES))
 ARABIC = re.compile("[\u0600-\u06ff]")
@@ -128,20 +128,20 @@ def _ftfy() -> object:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = Path(os.environ.get("ARNORM_DATA", DEFAULT_DATA))
-    parser.add_argument("--data", type=Path, default=default, help="the dev data folder")
+    corpus.add_data_argument(parser)
     parser.add_argument("--ftfy-cases", type=Path, help="python-ftfy/tests/test-cases")
     parser.add_argument("--no-round-trip", action="store_true")
     args = parser.parse_args(argv)
-    if (args.data / "clean_sentences.txt").exists():
-        changed, total, where = false_repairs(args.data)
-        print(f"## false repairs: lines of every file under {args.data.name}/ that AR701 changes")
+    data = corpus.data_dir(args.data)
+    if (data / "clean_sentences.txt").exists():
+        changed, total, where = false_repairs(data)
+        print(f"## false repairs: lines of every file under {data.name}/ that AR701 changes")
         print(f"{changed:,} / {total:,}" + "".join(f"\n- {w}" for w in where))
         if not args.no_round_trip:
-            lines = (args.data / "clean_sentences.txt").read_text(encoding="utf-8").splitlines()
+            lines = (data / "clean_sentences.txt").read_text(encoding="utf-8").splitlines()
             print_round_trip(lines)
     else:
-        print(f"note: no dev data in {args.data}")
+        print(f"note: no dev data in {data}")
     if args.ftfy_cases is not None:
         print_ftfy_cases(args.ftfy_cases)
     return 0

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-import os
 import sys
 import time
 from collections import Counter
@@ -35,10 +34,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the arnorm of this checkout, installed or not
 
+import corpus  # noqa: E402  # the one data setting of the benchmarks (benchmarks/corpus.py)
+
 import arnorm  # noqa: E402
 from arnorm.lexicon.words import default_lexicon  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data"
 FIRST_SWAPS = {"ا": "أإآ", "أ": "ا", "إ": "ا"}
 LAST_SWAPS = {"ي": "ى", "ى": "ي", "ه": "ة", "ة": "ه"}
 PUNCTUATION = "\"'«»()[]،,.:;؛!?؟"
@@ -132,10 +132,10 @@ def warm_speed(correct: Callable[[str], str], clean: Sequence[str]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=None, help="the dev data folder")
+    corpus.add_data_argument(parser)
     parser.add_argument("--show", type=int, default=0, help="print N false changes per system")
     args = parser.parse_args()
-    data = args.data or Path(os.environ.get("ARNORM_DATA", DEFAULT_DATA))
+    data = corpus.data_dir(args.data)
     with (data / "spelling_synthetic.tsv").open(encoding="utf-8") as file:
         rows = [tuple(line.rstrip("\n").split("\t")) for line in file][1:]
     with (data / "clean_sentences.txt").open(encoding="utf-8") as file:
