@@ -67,11 +67,15 @@ def run(command: Sequence[str], stdin: Path | None = None) -> tuple[float, int, 
 
 
 def news_input(data: Path, kind: str) -> bytes:
-    """Every news document once, as plain text (blank lines between documents) or JSONL."""
+    """Every news document once, as plain text (blank lines between documents) or JSONL
+    (its title, and its other fields as the content: the title is not in the content too)."""
     documents = list(corpus.news_documents(data))
     if kind == "text":
         return "\n\n".join(d.text for d in documents).encode() + b"\n"
-    records = [{"source": d.source, "title": d.fields[0], "content": d.text} for d in documents]
+    records = [
+        {"source": d.source, "title": d.title, "content": "\n".join(f.strip("\n") for f in d.body)}
+        for d in documents
+    ]
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
 
 

@@ -35,9 +35,8 @@ def documents(data: Path) -> list[dict[str, str]]:
     with their source."""
     found = []
     for document in corpus.news_documents(data):
-        title, *rest = document.fields if len(document.fields) > 1 else ("", *document.fields)
-        text = "\n".join(field.strip() for field in rest)
-        found.append({"source": document.source, "title": title.strip(), "text": text})
+        text = "\n".join(field.strip() for field in document.body)
+        found.append({"source": document.source, "title": document.title.strip(), "text": text})
     return found
 
 

@@ -54,6 +54,17 @@ class Document:
         return "\n".join(field.strip("\n") for field in self.fields)
 
     @property
+    def title(self) -> str:
+        """The first field when there are others (``TITLE``, ``title``); a lone field, such as
+        a block of plain text, is all body and the title is empty."""
+        return self.fields[0] if len(self.fields) > 1 else ""
+
+    @property
+    def body(self) -> tuple[str, ...]:
+        """The fields after the title: every field but the title, each once."""
+        return self.fields[1:] if len(self.fields) > 1 else self.fields
+
+    @property
     def lines(self) -> list[str]:
         """The non-empty lines of the fields."""
         return [line for field in self.fields for line in field.split("\n") if line.strip()]
