@@ -83,6 +83,22 @@ def family_of(code: str) -> Family:
     return next((f for f in FAMILIES if code.startswith(f.prefixes)), OTHER)
 
 
+def count_by_family(counts: Iterable[tuple[str, int]]) -> dict[Family, int]:
+    """Findings per family of (code, findings) pairs, in :data:`FAMILIES` order with
+    :data:`OTHER` last, families with no code left out: the one grouping that a profile and
+    the report page both show.
+
+    >>> found = count_by_family([("AR104", 2), ("AR701", 1), ("AR101", 1)])
+    >>> [(family.name, n) for family, n in found.items()]
+    [('scraping', 1), ('unicode', 3)]
+    """
+    totals: dict[Family, int] = {}
+    for code, n in counts:
+        family = family_of(code)
+        totals[family] = totals.get(family, 0) + n
+    return {family: totals[family] for family in (*FAMILIES, OTHER) if family in totals}
+
+
 def dirt_score(counts: Mapping[str, int], characters: int) -> float:
     """The dirt score (0 to 100, one decimal) of findings `counts` in `characters` characters.
 
@@ -132,12 +148,7 @@ class Profile:
     @property
     def families(self) -> dict[str, int]:
         """Findings per family name, in :data:`FAMILIES` order, families with none left out."""
-        totals: dict[str, int] = {}
-        for code, n in self.counts.items():
-            name = family_of(code).name
-            totals[name] = totals.get(name, 0) + n
-        order = [f.name for f in (*FAMILIES, OTHER)]
-        return {name: totals[name] for name in order if name in totals}
+        return {family.name: n for family, n in count_by_family(self.counts.items()).items()}
 
     def as_json(self) -> dict[str, object]:
         """The profile as JSON-ready values (what ``arnorm clean --annotate`` writes).

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from html import escape
 
 from arnorm import __version__
 from arnorm.config import Config
 from arnorm.engine import fix
-from arnorm.profile import DIRT_HALF, FAMILIES, OTHER, Family, family_of
+from arnorm.profile import DIRT_HALF, FAMILIES, OTHER, Family, count_by_family, family_of
 from arnorm.report import charts
 from arnorm.report.marks import before_after, summary_of
 from arnorm.report.survey import DIRT_BIN, LENGTH_EDGES, Excerpt, Survey
@@ -104,16 +104,8 @@ def _percent(part: float, whole: float) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "0%"
 
 
-def _family_counts(counts: Iterable[tuple[str, int]]) -> dict[Family, int]:
-    totals: dict[Family, int] = {}
-    for code, n in counts:
-        family = family_of(code)
-        totals[family] = totals.get(family, 0) + n
-    return totals
-
-
 def _families(survey: Survey) -> str:
-    totals = _family_counts(survey.counts.items())
+    totals = count_by_family(survey.counts.items())
     rows = "".join(
         f"<tr><td>{escape(f.title)}</td><td>{_prefixes(f)}</td>"
         f"<td class=n>{totals.get(f, 0):,}</td>"
@@ -252,12 +244,12 @@ def _rules(survey: Survey) -> str:
 def _sources(survey: Survey) -> str:
     if len(survey.sources) < 2:
         return ""
-    families = [f for f in (*FAMILIES, OTHER) if any(family_of(c) is f for c in survey.counts)]
+    families = list(count_by_family(survey.counts.items()))
     head = "".join(f"<th>{escape(f.title)} /MB</th>" for f in families)
     shown = sorted(survey.sources.items(), key=lambda item: -item[1].documents)
     rows = []
     for name, source in shown[:SOURCES_SHOWN]:
-        totals = _family_counts(source.counts.items())
+        totals = count_by_family(source.counts.items())
         mb = source.bytes / 1e6 or 1.0
         cells = "".join(f"<td class=n>{totals.get(f, 0) / mb:,.1f}</td>" for f in families)
         rows.append(
