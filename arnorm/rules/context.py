@@ -62,23 +62,37 @@ def line_has_arabic_letter(text: str, index: int) -> bool:
     return _arabic_lines(text).at(index)
 
 
-class ArabicLines:
-    """Which lines of a text have an Arabic letter, each line searched once (a rule asks for
-    the positions of its edits in order, often several on one line)."""
+class PerLine:
+    r"""The answer of ``ask(text, start, end)`` for the line of `text` that holds an index,
+    each line asked once: a rule asks about the positions of its matches in order, often
+    several on one line, and asking again for each was quadratic in a long line.
 
-    def __init__(self, text: str) -> None:
+    >>> lines = PerLine("He said\nقال", has_arabic_letter)
+    >>> lines.at(2), lines.at(9)
+    (False, True)
+    """
+
+    def __init__(self, text: str, ask: Callable[[str, int, int], bool]) -> None:
         self.text = text
-        self._start, self._end, self._arabic = 0, -1, False
+        self._ask = ask
+        self._start, self._end, self._answer = 0, -1, False
 
     def at(self, index: int) -> bool:
-        """Whether the line that holds `index` has an Arabic letter."""
+        """The answer for the line that holds `index`."""
         if not self._start <= index <= self._end:
             text = self.text
             self._start = text.rfind("\n", 0, index) + 1
             end = text.find("\n", index)
             self._end = len(text) if end < 0 else end
-            self._arabic = has_arabic_letter(text, self._start, self._end)
-        return self._arabic
+            self._answer = self._ask(text, self._start, self._end)
+        return self._answer
+
+
+class ArabicLines(PerLine):
+    """Which lines of a text have an Arabic letter, each line searched once."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, has_arabic_letter)
 
 
 #: The lines of the last text asked about: a rule asks for its matches in order, and a new

@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from arnorm.rules.base import Rule, substitution_rule
+from arnorm.rules.context import PerLine
 
 # --- character references (AR702) ------------------------------------------------------------
 
@@ -124,26 +125,11 @@ def _html_names() -> frozenset[str]:
     return frozenset(BLOCK_ELEMENTS + INLINE_ELEMENTS)
 
 
-class _OtherMarkup:
-    """Which lines of a text are another markup than HTML: a line with a tag of an element HTML
-    does not have (<URL>, <DOCNO>, <TITLE>), or of an HTML5 element in capitals (<TIME>). Such
-    a line keeps all its tags, so that a markup's tags are treated alike. Each line is read
-    once: the rule asks for its tags in order, and reading the line's tags again for each tag
-    was quadratic in the tags of a line."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._start, self._end, self._other = 0, -1, False
-
-    def at(self, index: int) -> bool:
-        """Whether the line that holds `index` is another markup."""
-        if not self._start <= index <= self._end:
-            text = self.text
-            self._start = text.rfind("\n", 0, index) + 1
-            end = text.find("\n", index)
-            self._end = len(text) if end < 0 else end
-            self._other = any(map(_foreign, _any_tag().finditer(text, self._start, self._end)))
-        return self._other
+def _is_other_markup(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` is another markup than HTML: it has a tag of an
+    element HTML does not have (<URL>, <DOCNO>, <TITLE>), or of an HTML5 element in capitals
+    (<TIME>). Such a line keeps all its tags, so that a markup's tags are treated alike."""
+    return any(map(_foreign, _any_tag().finditer(text, start, end)))
 
 
 def _foreign(tag: re.Match[str]) -> bool:
@@ -151,7 +137,11 @@ def _foreign(tag: re.Match[str]) -> bool:
     return name.lower() not in _html_names() or (name.isupper() and name.lower() in HTML5_ELEMENTS)
 
 
-_other_markup = functools.lru_cache(maxsize=1)(_OtherMarkup)  # the last text's lines
+@functools.lru_cache(maxsize=1)
+def _other_markup(text: str) -> PerLine:
+    """Which lines of `text` are another markup, each line read once (the rule asks for its
+    tags in order, and reading the line's tags again for each tag was quadratic)."""
+    return PerLine(text, _is_other_markup)
 
 
 def _tag_replacement(match: re.Match[str]) -> str:
