@@ -431,10 +431,12 @@ def _mojibake_edits(text: str, config: Config) -> Iterator[Edit]:
 def _repair_text(text: str, config: Config) -> str:
     """The fast path: each suspect line repaired, with no edits to find (what applying the
     edits of :func:`_mojibake_edits` gives, since they turn each line into its repair)."""
-    if not _suspect().search(text):
-        return text
     search = _suspect().search
-    return "\n".join(repair_mojibake(line) if search(line) else line for line in text.split("\n"))
+    if not search(text):
+        return text
+    lines = text.split("\n")
+    fixed = [repair_mojibake(line) if search(line) else line for line in lines]
+    return text if fixed == lines else "\n".join(fixed)
 
 
 MOJIBAKE = Rule(

@@ -35,7 +35,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import NamedTuple, TypeVar
 
 from arnorm.lexicon.clitics import MIN_STEM, MIN_STEM_ZIPF, Clitics
@@ -230,8 +230,8 @@ class Segmenter:
         if not cut:
             return []
         points: list[int] = []
-        for match in tokens_among(text, cut, len(tokens)):
-            points.extend(match.start() + offset for offset in cut[match.group()])
+        for start, token in tokens_among(text, cut, len(tokens)):
+            points.extend(start + offset for offset in cut[token])
         return points
 
     def _token_cuts(self, token: str) -> list[int]:
@@ -660,6 +660,8 @@ class Document:
     >>> doc = Document("قال كيمبرلاين إن كيمبرلاين مدينة")
     >>> doc.count("كيمبرلاين"), doc.count("مدينة"), doc.count("باريس")
     (2, 1, 0)
+    >>> doc.repeats("كيمبرلاين"), doc.repeats("مدينة"), doc.repeats("مدين")
+    (True, False, False)
     """
 
     def __init__(self, text: str) -> None:
@@ -672,6 +674,44 @@ class Document:
             self._counts = Counter(run_pattern().findall(self.text))
         return self._counts[run]
 
+    def repeats(self, run: str) -> bool:
+        """Whether `run` occurs twice or more in the document as a whole run of letters.
+
+        What the splitter asks of the few runs it would cut, so it searches for just that run
+        (in C, stopping at the second whole one) rather than counting every run of the
+        document: in a whole 1 MB file the count was a quarter of the splitter's time. A run
+        found inside longer runs more than :data:`MAX_PARTIAL_FINDS` times falls back to the
+        count, so a document costs at most one count whatever it holds.
+        """
+        if self._counts is not None:
+            return self._counts[run] >= 2
+        text, whole, partial = self.text, 0, 0
+        at = text.find(run)
+        while at >= 0:
+            end = at + len(run)
+            if (at == 0 or not _in_run(text[at - 1])) and (
+                end == len(text) or not _in_run(text[end])
+            ):
+                whole += 1
+                if whole == 2:
+                    return True
+            else:
+                partial += 1
+                if partial > MAX_PARTIAL_FINDS:
+                    return self.count(run) >= 2
+            at = text.find(run, at + 1)
+        return False
+
+
+#: How often :meth:`Document.repeats` looks at a run found inside a longer one before it
+#: counts every run of the document instead.
+MAX_PARTIAL_FINDS = 32
+
+
+def _in_run(char: str) -> bool:
+    """Whether `char` would be part of a run of letters (a letter, a mark, tatweel)."""
+    return run_pattern().match(char) is not None
+
 
 def stands(split: RunSplit, text: str, context: Document) -> bool:
     """Whether `split` (of a run of `text`) stands against the evidence of the document: the
@@ -680,7 +720,7 @@ def stands(split: RunSplit, text: str, context: Document) -> bool:
     start, end = split.span
     if split.after_end or split.margin >= REPEATED_RUN_MARGIN:
         return True
-    return context.count(text[start:end]) < 2
+    return not context.repeats(text[start:end])
 
 
 # --- evidence -------------------------------------------------------------------------------
@@ -719,9 +759,11 @@ def _association(key: str, cut: int) -> float:
     )
 
 
-#: The most tokens that :func:`_tokens_among` searches for with one alternation: each one costs
-#: about 1/100 of a walk over the tokens in Python (measured on news, 1 MB in one call).
-MAX_ALTERNATIVES = 64
+#: The most tokens that :func:`tokens_among` searches for one by one: each search is a scan of
+#: the text in C, about 1/300 of a walk over its tokens in Python (measured on news, 1 MB in
+#: one call); and the most finds inside longer tokens it follows before it walks instead.
+MAX_SEARCHED = 128
+MAX_PARTIAL_TOKENS = 256
 
 
 @functools.cache
@@ -729,17 +771,38 @@ def _token_pattern() -> re.Pattern[str]:
     return re.compile(r"\S+")
 
 
-def tokens_among(text: str, wanted: dict[str, list[int]], count: int) -> Iterator[re.Match[str]]:
-    """The tokens of `text` (of `count` in all) that are keys of `wanted`, in order. A long
-    text (a whole document) is searched for just those tokens, in C, rather than token by
-    token in Python; the tokens of a line are few, and compiling a search would cost more.
-    An alternation tries its words one by one at each token, so with many words (a large
-    document with many run-ons) the walk in Python is the cheaper, and linear, one."""
-    if count < 1_000 or len(wanted) > MAX_ALTERNATIVES:
-        return (m for m in _token_pattern().finditer(text) if m.group() in wanted)
-    longest_first = sorted(wanted, key=len, reverse=True)
-    alternatives = "|".join(map(re.escape, longest_first))
-    return re.finditer(rf"(?<!\S)(?:{alternatives})(?!\S)", text)
+def tokens_among(text: str, wanted: Collection[str], count: int) -> list[tuple[int, str]]:
+    """The start and the token of each token of `text` (of `count` in all) that is in
+    `wanted`, in order. A long text (a whole document) is searched for just those tokens,
+    one after another, by ``str.find`` in C, rather than token by token in Python; the tokens
+    of a line are few, and the walk is cheaper there. With many tokens wanted, or a wanted
+    token found again and again inside longer ones, the walk is the cheaper, and linear,
+    one."""
+    if count >= 1_000 and len(wanted) <= MAX_SEARCHED:
+        found = _searched(text, wanted)
+        if found is not None:
+            return found
+    return [(m.start(), m.group()) for m in _token_pattern().finditer(text) if m.group() in wanted]
+
+
+def _searched(text: str, wanted: Iterable[str]) -> list[tuple[int, str]] | None:
+    """:func:`tokens_among` by one search per wanted token (None past MAX_PARTIAL_TOKENS finds
+    inside longer tokens: the walk will be cheaper)."""
+    found, partial, length = [], 0, len(text)
+    for token in wanted:
+        at, size = text.find(token), len(token)
+        while at >= 0:
+            end = at + size
+            if (at == 0 or text[at - 1].isspace()) and (end == length or text[end].isspace()):
+                found.append((at, token))
+                at = text.find(token, end)
+                continue
+            partial += 1
+            if partial > MAX_PARTIAL_TOKENS:
+                return None
+            at = text.find(token, at + 1)
+    found.sort()
+    return found
 
 
 def _any_between(sorted_ends: list[int], start: int, end: int) -> bool:
