@@ -117,3 +117,21 @@ def test_fix_and_clean_skip_the_rules_that_only_report_under_their_config(
     asked.clear()
     assert arnorm.fix(text, spelling=True, safe_only=False).text == "جلس في البيت"
     assert asked
+
+
+def test_a_rule_that_returns_an_equal_copy_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # AR302 rewrites the marks of مَّ with the same marks: re.sub then returns a copy of the
+    # text. The engine takes it for the text itself, so the trigger scan that follows does
+    # not read the text again (on a whole file, a scan of the whole file).
+    from arnorm.config import CLEAN
+    from arnorm.engine import plan_of
+
+    plan = plan_of(CLEAN)
+    scanned: list[str] = []
+    present = plan.present
+    monkeypatch.setattr(plan, "present", lambda text: scanned.append(text) or present(text))
+    text = "محمَّد قال\N{NO-BREAK SPACE}إن"
+    assert arnorm.clean(text) == "محمَّد قال إن"
+    # the input and AR104's text in the first pass, that text once in the second: AR302's
+    # copies were scanned too (five scans)
+    assert len(scanned) == 3

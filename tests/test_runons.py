@@ -25,6 +25,8 @@ from arnorm.lexicon.words import Lexicon, bundled_words
 from arnorm.rules.folds import fold_alef, fold_alef_maksura, fold_teh_marbuta
 from arnorm.splitter.configured import spelling_of
 from arnorm.splitter.segmenter import (
+    MAX_PARTIAL_FINDS,
+    MAX_PARTIAL_TOKENS,
     MAX_RUN,
     Document,
     Run,
@@ -589,6 +591,26 @@ def test_once_in_the_document_the_run_is_judged_alone() -> None:
 def test_lint_agrees_with_the_document_evidence() -> None:
     text = "قال دوسانتوس إن دوسانتوس"
     assert [e for e in arnorm.lint(text) if e.code == "AR501"] == []
+
+
+@given(st.text(alphabet="دوسانت ،ـَ\n", max_size=80), st.sampled_from(["دو", "سانتوس", "دوسانتوس"]))
+def test_a_document_repeats_a_run_as_it_counts_it(text: str, run: str) -> None:
+    assert Document(text).repeats(run) == (Document(text).count(run) >= 2)
+
+
+def test_a_run_found_inside_many_longer_runs_is_counted() -> None:
+    # each find of سانتوس inside دوسانتوس is no whole run; past MAX_PARTIAL_FINDS the count
+    text = " ".join(["دوسانتوس"] * (MAX_PARTIAL_FINDS + 5) + ["سانتوس", "قال", "سانتوس"])
+    assert Document(text).repeats("سانتوس")
+    assert not Document(text[: text.rindex(" قال")]).repeats("سانتوس")
+
+
+def test_a_token_found_inside_many_longer_tokens_is_walked_to() -> None:
+    # more finds inside longer tokens than MAX_PARTIAL_TOKENS: the walk answers, the same
+    text = " ".join(["أبكورياالشمالية"] * (MAX_PARTIAL_TOKENS + 5) + ["كورياالشمالية"])
+    assert tokens_among(text, {"كورياالشمالية": [0]}, 10**6) == [
+        (text.rindex(" ") + 1, "كورياالشمالية")
+    ]
 
 
 @given(arabic_text)
