@@ -34,6 +34,9 @@ REPAIR_FIXES = [
     pytest.param(f"ب{SHADDA}{FATHA}{SHADDA}", f"ب{SHADDA}{FATHA}", id="shadda typed twice"),
     pytest.param(f"كتب{FATHA}{FATHA}", f"كتب{FATHA}", id="fatha typed twice"),
     pytest.param(f"كتاب {DAMMATAN}", "كتاب ", id="tanween after a space"),
+    pytest.param(
+        f"ب{FATHA}{SHADDA}{SHADDA} {DAMMATAN}", f"ب{FATHA}{SHADDA} ", id="both in one text"
+    ),
     pytest.param(f"{FATHA}بدأ", "بدأ", id="mark at the start"),
     pytest.param(f"5{FATHATAN}", "5", id="mark on a digit"),
     pytest.param(f"ب{DAGGER}{FATHA}", f"ب{FATHA}{DAGGER}", id="dagger alef after the haraka"),

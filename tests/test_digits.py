@@ -52,6 +52,7 @@ ARABIC_INDIC_FIXES = [
     pytest.param("يوم 2019/03/01 هنا", "يوم ٢٠١٩/٠٣/٠١ هنا", id="a date is one number"),
     pytest.param("عام ۱۴۴۰", "عام ١٤٤٠", id="persian digits too"),
     pytest.param("بـ30", "بـ٣٠", id="after a prefix tatweel"),
+    pytest.param("طائرات F-16 عددها 12", "طائرات F-16 عددها ١٢", id="only the arabic number"),
 ]
 ARABIC_INDIC_NOOPS = [
     pytest.param("طائرات F-16 الجديدة", id="glued to a latin letter"),
@@ -78,6 +79,7 @@ ASCII_FIXES = [
     pytest.param("عام ۱۴۴۰", "عام 1440", id="persian"),
     pytest.param("١٢٣", "123", id="anywhere, for the index"),
     pytest.param("گفت ۱۲ وزیر", "گفت 12 وزیر", id="persian passages too"),
+    pytest.param("عام ١٤٣٦ و ۲۰۱۵", "عام 1436 و 2015", id="both systems"),
 ]
 ASCII_NOOPS = [pytest.param("عام 1440 F-16", id="ascii already")]
 

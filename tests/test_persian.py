@@ -22,6 +22,7 @@ PERSIAN_FIXES = [
     pytest.param("المدینة", "المدينة", id="farsi yeh inside a word is yeh"),
     pytest.param("یوم", "يوم", id="farsi yeh at the start is yeh"),
     pytest.param("فی البیت", "في البيت", id="final: yeh by frequency"),
+    pytest.param("مھرجان المدینة فی", "مهرجان المدينة في", id="each word of a sentence"),
     pytest.param("علی", "على", id="final: alef maksura by frequency"),
     pytest.param("مستشفی", "مستشفى", id="final alef maksura in a longer word"),
     pytest.param("الذی", "الذي", id="final yeh in a longer word"),

@@ -15,23 +15,21 @@ import io
 import json
 import os
 import re
-import signal
 import stat
 import sys
-from collections import Counter, deque
-from collections.abc import Callable, Generator, Iterator
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Protocol, TypeVar
+from typing import BinaryIO, Protocol
 
 from arnorm.cli import options, progress, records
+from arnorm.cli.pool import map_in_order
 from arnorm.cli.records import Chunk, Cleaned, Job
 from arnorm.cli.textfile import BOM, AtomicWriter, InputError, new_file_mode
 from arnorm.rules import BY_CODE
 
 CHUNK_BYTES = 1 << 20
-T = TypeVar("T")
-R = TypeVar("R")
 MAX_LINE_BYTES = 16 << 20
 
 
@@ -210,7 +208,7 @@ def _clean_stream(
     chunks = reader.chunks(job)
     if job.form == "text" and not args.text:
         chunks = _refusing_json(chunks)
-    results = cleaned(chunks, args.jobs, records.clean_chunk)
+    results = map_in_order(chunks, args.jobs, records.clean_chunk)
     with contextlib.closing(results), progress.bar(input_size(source), enabled) as bar:
         for result in results:
             if result.error is not None:
@@ -226,7 +224,7 @@ def _clean_parquet(name: str, args: argparse.Namespace, job: Job, totals: Totals
 
     source = parquet.open_input(name)
     indexes = parquet.column_indexes(source.schema_arrow, args.column or ["text"])
-    results = cleaned(parquet.groups(source, job, indexes), args.jobs, parquet.clean_group)
+    results = map_in_order(parquet.groups(source, job, indexes), args.jobs, parquet.clean_group)
     enabled = sys.stderr.isatty() if args.progress is None else args.progress
     with (
         contextlib.closing(results),
@@ -362,30 +360,6 @@ class Reader:
         self.line += record.count(b"\n")
         self.byte += len(record)
         return text
-
-
-def cleaned(chunks: Iterator[T], jobs: int, work: Callable[[T], R]) -> Generator[R, None, None]:
-    """Each chunk cleaned by `work`, in input order; with `jobs` > 1 in a pool with a bounded
-    window."""
-    jobs = jobs if jobs > 0 else os.cpu_count() or 1
-    if jobs == 1:
-        yield from map(work, chunks)
-        return
-    import multiprocessing
-
-    with multiprocessing.Pool(jobs, initializer=_ignore_interrupts) as pool:
-        window: deque[multiprocessing.pool.AsyncResult[R]] = deque()
-        for chunk in chunks:
-            window.append(pool.apply_async(work, (chunk,)))
-            if len(window) > 2 * jobs:
-                yield window.popleft().get()
-        while window:
-            yield window.popleft().get()
-
-
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops the pool."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class _Sink(Protocol):

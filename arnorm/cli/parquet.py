@@ -151,13 +151,35 @@ def write(
         raise InputError(f"cannot write this schema as Parquet ({error})") from None
     with writer:
         for number, done in enumerate(results):
-            table = source.read_row_group(number)
-            for index, values in zip(indexes, done.columns, strict=True):
-                field = schema.field(index)
-                table = table.set_column(index, field, pa.array(values, type=field.type))
+            columns = dict(zip(indexes, done.columns, strict=True))
+            kept = iter(_kept_columns(source, number, indexes))
+            arrays = [
+                pa.array(columns[i], type=field.type) if i in columns else next(kept)
+                for i, field in enumerate(schema)
+            ]
+            table = pa.Table.from_arrays(arrays, schema=schema)
             writer.write_table(table, row_group_size=max(table.num_rows, 1))
             done.result.size = source.metadata.row_group(number).total_byte_size
             yield done.result
+
+
+def _kept_columns(
+    source: pq.ParquetFile, number: int, indexes: tuple[int, ...]
+) -> list[pa.ChunkedArray]:
+    """The columns of row group `number` that are not cleaned, in order: read by name, so
+    that the cleaned ones (already read by :func:`groups`) are not read and decoded again. A
+    name picks out all the columns so named, and those nested under it: when the columns read
+    are not the ones wanted (duplicate or dotted names), the whole row group is read."""
+    import pyarrow as pa
+
+    schema = source.schema_arrow
+    kept = [i for i in range(len(schema.names)) if i not in indexes]
+    wanted = pa.schema([schema.field(i) for i in kept])
+    table = source.read_row_group(number, columns=list(dict.fromkeys(wanted.names)))
+    if table.schema.equals(wanted):
+        return list(table.columns)
+    whole = source.read_row_group(number)
+    return [whole.column(i) for i in kept]
 
 
 def size(source: pq.ParquetFile) -> int:

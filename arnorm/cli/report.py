@@ -31,6 +31,7 @@ from arnorm.cli.clean import (
     input_size,
     open_output,
 )
+from arnorm.cli.pool import map_in_order
 from arnorm.cli.textfile import InputError
 from arnorm.config import Config
 from arnorm.report.page import render
@@ -191,7 +192,7 @@ def _survey_input(
 ) -> Survey:
     job = records.Job(form=task.form, delimiter=task.delimiter)
     chunks = ((chunk.data, chunk.line, chunk.byte) for chunk in reader.chunks(job))
-    surveys = _map_chunks(task, chunks, args.jobs, path)
+    surveys = map_in_order(chunks, args.jobs, _ChunkSurveyor(task, path))
     total = Survey()
     for partial, size in surveys:
         total.merge(partial)
@@ -202,28 +203,29 @@ def _survey_input(
 Block = tuple[bytes, int, int]  # data, number of its first line, offset of its first byte
 
 
-def _map_chunks(
-    task: Task, chunks: Iterator[Block], jobs: int, path: str
-) -> Iterator[tuple[Survey, int]]:
-    jobs = jobs if jobs > 0 else os.cpu_count() or 1
-    if jobs == 1:
-        surveyor = Surveyor(task.config)
-        for block in chunks:
-            yield _survey_block(task, block, path, surveyor), len(block[0])
-        return
-    import multiprocessing
+class _ChunkSurveyor:
+    """Surveys the chunks of one input with one Surveyor, which remembers the examples it has
+    kept in all its surveys. Its copy in a worker process surveys with that process's Surveyor
+    for the config, made once for the life of the pool (not once per chunk)."""
 
-    with multiprocessing.Pool(jobs) as pool:
-        work = ((task, block, path) for block in chunks)
-        yield from pool.imap(_worker, work, chunksize=1)
+    def __init__(self, task: Task, path: str) -> None:
+        self.task, self.path = task, path
+        self.surveyor: Surveyor | None = None  # made on first use: not in a pool's parent
+
+    def __getstate__(self) -> tuple[Task, str]:
+        return self.task, self.path
+
+    def __setstate__(self, state: tuple[Task, str]) -> None:
+        self.task, self.path = state
+        self.surveyor = _surveyor(self.task.config)
+
+    def __call__(self, block: Block) -> tuple[Survey, int]:
+        if self.surveyor is None:
+            self.surveyor = Surveyor(self.task.config)
+        return _survey_block(self.task, block, self.path, self.surveyor), len(block[0])
 
 
-def _worker(item: tuple[Task, Block, str]) -> tuple[Survey, int]:
-    task, block, path = item
-    return _survey_block(task, block, path, _surveyor(task.config)), len(block[0])
-
-
-_SURVEYORS: dict[Config, Surveyor] = {}
+_SURVEYORS: dict[Config, Surveyor] = {}  # a worker process's Surveyor for each config
 
 
 def _surveyor(config: Config) -> Surveyor:

@@ -291,8 +291,10 @@ def remove_stale(target: Path) -> None:
     prefix = f".{target.name}.arnorm-"
     with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
         for entry in entries:
+            if not entry.name.startswith(prefix):  # most of a folder: no regex run on it
+                continue
             match = TEMPORARY.fullmatch(entry.name)
-            if not entry.name.startswith(prefix) or match is None:
+            if match is None:
                 continue
             if _is_running(int(match.group("pid"))):
                 continue

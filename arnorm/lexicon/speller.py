@@ -34,7 +34,14 @@ from typing import Literal
 
 from arnorm.lexicon.clitics import Analysis, Clitics, proclitic_cost
 from arnorm.lexicon.words import Lexicon, default_lexicon, read_word_file
-from arnorm.script.chars import ARABIC_SCRIPT_LETTERS, char_class
+from arnorm.script.chars import (
+    ARABIC_MARKS,
+    ARABIC_SCRIPT_LETTERS,
+    COMBINING_HAMZA_AND_MADDA,
+    QURANIC_SIGNS,
+    TATWEEL,
+    char_class,
+)
 
 Family = Literal[
     "alef-maksura", "teh-marbuta", "hamza-missing", "wasl-hamza", "detached", "misspelt-word"
@@ -196,7 +203,10 @@ class _Verdict:
 
 
 _LETTERS = "\u0621-\u063a\u0641-\u064a"
-_MARKS = "\u064b-\u065f\u0670\u0640\u0610-\u061a\u06d6-\u06ed"
+#: What a word carries besides its letters, and its lookup key drops: the marks of the basic
+#: Arabic block (not those of the extended blocks), the Quranic signs and tatweel.
+_WORD_MARKS = frozenset(ch for ch in ARABIC_MARKS if ch <= "\u06ff") | QURANIC_SIGNS | {TATWEEL}
+_MARKS = char_class(_WORD_MARKS)[1:-1]
 #: A letter of the Arabic script (presentation forms and tatweel included), but not a mark: a
 #: stray mark before a word does not make it part of another word.
 _ARABIC_SCRIPT = char_class(ARABIC_SCRIPT_LETTERS)[1:-1]
@@ -209,10 +219,7 @@ _DETACHED = re.compile(
     f"(?<![{_ARABIC_SCRIPT}{_MARKS}\\w])([\u0648\u0641\u0628\u0643\u0644])([ \t]+)"
     f"(?=[{_LETTERS}]{{2}}[{_LETTERS}{_MARKS}]*(?![{_ARABIC_SCRIPT}]))"
 )
-_DROP_MARKS = str.maketrans(dict.fromkeys(map(ord, "\u0640\u0670"), None))
-_DROP_MARKS.update(dict.fromkeys(range(0x064B, 0x0660), None))
-_DROP_MARKS.update(dict.fromkeys((*range(0x0610, 0x061B), *range(0x06D6, 0x06EE)), None))
-_COMBINING_HAMZA = frozenset("\u0653\u0654\u0655")
+_DROP_MARKS = str.maketrans(dict.fromkeys(_WORD_MARKS))
 #: How far the context of a word reaches for its sentence, in characters.
 SENTENCE_REACH = 400
 #: A run of letters and marks: the fast path's view of a word (a superset of the words).
@@ -350,7 +357,7 @@ class Speller:
             verdict = self._verdict(key)
             if verdict is None:
                 continue
-            if _COMBINING_HAMZA.intersection(word):
+            if COMBINING_HAMZA_AND_MADDA.intersection(word):
                 continue  # a letter and a combining hamza: AR106 composes them first
             confident, note, target = self._in_context(verdict, key, text, matches, i)
             yield from _letter_changes(match, key, target, confident, note)
@@ -677,7 +684,9 @@ def _lone_proclitic(token: str) -> bool:
     if token[-1:] not in _PROCLITIC_LETTERS:
         return False
     before = token[-2:-1]
-    return not before or not (before.isalnum() or before in _SKIP or "\u0600" <= before <= "\u06ff")
+    return not before or not (
+        before.isalnum() or before in _WORD_MARKS or "\u0600" <= before <= "\u06ff"
+    )
 
 
 _PROCLITIC_LETTERS = frozenset("\u0648\u0641\u0628\u0643\u0644")
@@ -867,7 +876,7 @@ def _letter_changes(
 ) -> Iterator[Correction]:
     """One correction per changed letter of a word, at its place in the word as written."""
     word, offset = match.group(), match.start()
-    positions = [i for i, ch in enumerate(word) if ch not in _SKIP]
+    positions = [i for i, ch in enumerate(word) if ch not in _WORD_MARKS]
     if len(target) != len(key):
         yield Correction(offset, match.end(), target, "misspelt-word", confident, note)
         return
@@ -878,9 +887,6 @@ def _letter_changes(
         family = family_of_word or _family(old, new)
         at = offset + positions[k]
         yield Correction(at, at + 1, new, family, confident, note)
-
-
-_SKIP = frozenset(chr(c) for c in _DROP_MARKS)
 
 
 def _family(old: str, new: str) -> Family:

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-from arnorm.config import Config, Digits
+from arnorm.config import Config
 from arnorm.edits import Edit, apply_edits
 from arnorm.rules.base import Rule
 from arnorm.script.chars import (
@@ -140,20 +140,6 @@ def find_digit_systems(text: str, config: Config) -> Iterator[Edit]:
 def _arabic_context(text: str, start: int, end: int, passages: list[tuple[int, int]]) -> bool:
     in_passage = any(lo <= start and end <= hi for lo, hi in passages)
     return not in_passage and in_arabic_text(text, start, end)
-
-
-def _unify_digits(text: str, mode: Digits = "keep") -> str:
-    """Write numbers in one digit system: Persian digits in Arabic text become ٠-٩ ("keep"),
-    or every number in Arabic text ٠-٩ ("arabic-indic"), or every number 0-9 ("ascii").
-
-    >>> _unify_digits("عام ۱۴۳۶هـ")
-    'عام ١٤٣٦هـ'
-    >>> _unify_digits("عام ١٤٣٦ و ۲۰۱۵", "ascii")
-    'عام 1436 و 2015'
-    >>> _unify_digits("طائرات F-16 عددها 12", "arabic-indic")
-    'طائرات F-16 عددها ١٢'
-    """
-    return apply_edits(text, find_digit_systems(text, Config(digits=mode)))
 
 
 @functools.cache

@@ -357,21 +357,6 @@ def find_persian_lookalikes(text: str, config: Config) -> Iterator[Edit]:
         yield from _lookalike_edits(text, start, end, final, cuts)
 
 
-def _unify_persian_letters(text: str) -> str:
-    """Write Arabic words with Arabic letters: ک to ك, ھ ہ ە to ه, ۃ to ة, ی to ي inside a word.
-
-    At the end of a word ی is ي or ى, whichever spelling of the word is more frequent (فی to
-    في, علی to على). Words with letters Arabic does not use (پ چ ژ گ ...) and the words near
-    them are Persian or Urdu, and stay as written; so do the Maghrebi ڤ and ڨ.
-
-    >>> _unify_persian_letters("مھرجان المدینة فی")
-    'مهرجان المدينة في'
-    >>> _unify_persian_letters("گفت وزیر خارجه")
-    'گفت وزیر خارجه'
-    """
-    return apply_edits(text, find_persian_lookalikes(text, Config()))
-
-
 def _fix_persian_lookalikes(text: str, config: Config) -> str:
     return apply_edits(text, find_persian_lookalikes(text, config))
 

@@ -112,6 +112,12 @@ def strip_tatweel(text: str) -> str:
     return _tatweel_run().sub(_stripped, text)
 
 
+def _fix_tatweel(text: str, config: Config) -> str:
+    """The fast path of AR301: one substitution with the mode's replacement, not the mode
+    read again at each match."""
+    return strip_tatweel(text) if config.tatweel == "strip" else _remove_decorative_tatweel(text)
+
+
 # --- diacritic repairs (AR302) --------------------------------------------------------------
 
 
@@ -183,20 +189,9 @@ def find_diacritic_repairs(text: str, config: Config) -> Iterator[Edit]:
             yield Edit(match.start(), match.end(), repaired, "AR302", safe, note)
 
 
-def _repair_diacritics(text: str) -> str:
-    """Drop a mark repeated on one letter and marks with no letter; put marks in order.
-
-    Order is canonical order except that shadda and the harakat keep the order they were
-    typed in (see :func:`order_marks`). Everything else is kept: this is the clean preset's
-    policy, and harakat carry meaning.
-
-    >>> _repair_diacritics("بَّّ ٌ") == "بَّ "
-    True
-    """
-    return _marks().sub(_repaired, text)
-
-
 def _fix_diacritics(text: str, config: Config) -> str:
+    """Drop a mark repeated on one letter and marks with no letter; put marks in order (the
+    same under both modes that repair, so the config is not read)."""
     return _marks().sub(_repaired, text)
 
 
@@ -236,11 +231,13 @@ def _fix_strip(text: str, config: Config) -> str:
 
 # --- the rules ------------------------------------------------------------------------------
 
-TATWEEL_RULE = substitution_rule(
-    code="AR301",
-    name="tatweel",
-    message="Decorative tatweel (kashida)",
-    doc="""
+TATWEEL_RULE = with_fast(
+    _fix_tatweel,
+    substitution_rule(
+        code="AR301",
+        name="tatweel",
+        message="Decorative tatweel (kashida)",
+        doc="""
 ## What it does
 With `tatweel = "decorative"` (the default), removes tatweel (U+0640) between two letters
 (`جـــميل` becomes `جميل`) and keeps the tatweel Arabic writes on purpose, before a digit, a
@@ -263,11 +260,12 @@ MB) only stretches a word and hides it from search.
 ## Fix safety
 Safe: the letters and marks are all kept.
 """,
-    enabled=lambda config: config.tatweel != "off",
-    pattern=lambda config: _tatweel_run(),
-    replace=_tatweel_fix,
-    trigger=lambda config: frozenset(TATWEEL),
-    note=lambda match: "tatweel",
+        enabled=lambda config: config.tatweel != "off",
+        pattern=lambda config: _tatweel_run(),
+        replace=_tatweel_fix,
+        trigger=lambda config: frozenset(TATWEEL),
+        note=lambda match: "tatweel",
+    ),
 )
 
 DIACRITIC_REPAIR = Rule(

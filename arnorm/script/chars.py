@@ -235,6 +235,10 @@ COMBINING_HAMZA_AND_MADDA = frozenset(
     "\N{ARABIC MADDAH ABOVE}\N{ARABIC HAMZA ABOVE}\N{ARABIC HAMZA BELOW}"
 )
 ASCII_DIGITS = "0123456789"
+#: The Quranic annotation signs, U+06D6-U+06ED: marks, and among them five signs that are not
+#: (end of ayah, start of rub el hizb, place of sajdah, small waw, small yeh) but sit inside
+#: the words of a Quranic text all the same.
+QURANIC_SIGNS: frozenset[str] = frozenset(map(chr, range(0x06D6, 0x06EE)))
 
 
 def _nfkc(ch: str) -> str:
