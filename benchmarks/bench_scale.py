@@ -248,10 +248,17 @@ def run_dask(corpus: Path, work: Path) -> tuple[Run, dict[int, bytes]]:
     out = work / "dask-out"
     shutil.rmtree(out, ignore_errors=True)
     started = time.perf_counter()
-    # The workers' statistical profiler wakes every 10 ms and takes the GIL from the cleaning.
+    # The workers' statistical profiler wakes every 10 ms, and each process's event loop ticks
+    # every 20 ms (to warn when it is blocked): each wake takes the GIL from the cleaning's
+    # thread. docs/scale.md advises both settings for pure-Python tasks such as these.
     profile = os.environ.get("BENCH_DASK_PROFILE", "0") == "1"
+    tick = os.environ.get("BENCH_DASK_TICK", "1s")
+    settings = {
+        "distributed.worker.profile.enabled": profile,
+        "distributed.admin.tick.interval": tick,
+    }
     with (
-        dask.config.set({"distributed.worker.profile.enabled": profile}),
+        dask.config.set(settings),
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
