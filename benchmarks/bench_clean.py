@@ -124,23 +124,38 @@ SYSTEMS: dict[str, Callable[[], Callable[[str], object]]] = {
     "camel_tools arclean": _camel_arclean,
     "ftfy fix_text": _ftfy,
 }
-MODES = ("lines", "documents")
+MODES = ("lines", "documents", "files")
+
+
+def one_megabyte_files(texts: Iterable[str]) -> list[list[str]]:
+    """`texts` dealt in order into files of 1 MB (the last one smaller), as a user's files of
+    articles, one per paragraph."""
+    files: list[list[str]] = [[]]
+    for text in texts:
+        if megabytes(files[-1]) >= 1.0:
+            files.append([])
+        files[-1].append(text)
+    return files
+
+
+def units_of(documents: list[corpus.Document], mode: str) -> list[str]:
+    """What one call is given in `mode`: a line, a document, or a 1 MB file of documents."""
+    if mode == "lines":
+        return [line for d in documents for line in d.lines]
+    if mode == "documents":
+        return [d.text for d in documents]
+    return ["\n".join(texts) for texts in one_megabyte_files(d.text for d in documents)]
 
 
 def cold_worker(name: str, mode: str, data: Path) -> dict[str, float]:
     """Measured in a fresh interpreter: start-up (import, load, a first call on a line written
     for the project), then a cold and a warm pass over the news, one call per line or per
-    document."""
+    document or per 1 MB file."""
     wall, cpu = time.perf_counter(), time.process_time()
     function = SYSTEMS[name]()
     function(PROBE)  # arnorm: the word list is read here
     result = {"startup_cpu": time.process_time() - cpu, "startup_wall": time.perf_counter() - wall}
-    documents = list(corpus.news_documents(data))
-    units = (
-        [line for d in documents for line in d.lines]
-        if mode == "lines"
-        else [d.text for d in documents]
-    )
+    units = units_of(list(corpus.news_documents(data)), mode)
     result["mb"] = megabytes(units)
     result["calls"] = len(units)
     for run in ("cold", "warm"):
@@ -176,29 +191,34 @@ def print_cold(data: Path, names: Iterable[str]) -> None:
         return
     lines = results.get(("arnorm clean", "lines")) or sample
     docs = results.get(("arnorm clean", "documents")) or sample
+    files = results.get(("arnorm clean", "files")) or sample
     print(
         f"## Cold pass: news never seen, one fresh process per system and way of calling\n\n"
-        f"{int(lines['calls'])} lines ({lines['mb']:.2f} MB) or {int(docs['calls'])} documents"
-        f" ({docs['mb']:.2f} MB) of {corpus.news_dir(data).name}/; MB per CPU second\n"
+        f"{int(lines['calls'])} lines ({lines['mb']:.2f} MB), {int(docs['calls'])} documents"
+        f" or {int(files['calls'])} files of 1 MB (the last one smaller) of"
+        f" {corpus.news_dir(data).name}/; MB per CPU second; file/line: the time of a file"
+        " against its lines\n"
     )
     head = (
-        f"{'system':<28} {'lines':>7} {'x clean':>8} {'docs':>7} {'x clean':>8}"
-        f" {'docs/lines':>10} {'warm lines':>10} {'warm docs':>9} {'start s':>7} {'RSS MB':>6}"
+        f"{'system':<28} {'lines':>7} {'x clean':>8} {'docs':>7} {'x clean':>8} {'files':>7}"
+        f" {'file/line':>9} {'warm lines':>10} {'warm docs':>9} {'start s':>7} {'RSS MB':>6}"
     )
     print(head)
     base = {m: results.get(("arnorm clean", m)) for m in MODES}
     for name in names:
-        line, doc = results[(name, "lines")], results[(name, "documents")]
-        if line is None or doc is None:
+        runs = {m: r for m in MODES if (r := results[(name, m)]) is not None}
+        if len(runs) < len(MODES):
             print(f"{name:<28} {'(not installed)':>16}")
             continue
-        speed = {m: r["mb"] / r["cold_cpu"] for m, r in (("lines", line), ("documents", doc))}
-        ratio = {m: speed[m] * base[m]["cold_cpu"] / base[m]["mb"] if base[m] else 0 for m in MODES}
+        line, doc, file = runs["lines"], runs["documents"], runs["files"]
+        speed = {m: r["mb"] / r["cold_cpu"] for m, r in runs.items()}
+        ratio = {m: speed[m] * b["cold_cpu"] / b["mb"] if (b := base[m]) else 0.0 for m in MODES}
         print(
             f"{name:<28} {speed['lines']:7.2f} {ratio['lines']:8.2f} {speed['documents']:7.2f}"
-            f" {ratio['documents']:8.2f} {speed['documents'] / speed['lines']:10.2f}"
+            f" {ratio['documents']:8.2f} {speed['files']:7.2f}"
+            f" {speed['lines'] / speed['files']:9.2f}"
             f" {line['mb'] / line['warm_cpu']:10.2f} {doc['mb'] / doc['warm_cpu']:9.2f}"
-            f" {line['startup_cpu']:7.2f} {max(line['peak_mb'], doc['peak_mb']):6.0f}"
+            f" {line['startup_cpu']:7.2f} {max(r['peak_mb'] for r in (line, doc, file)):6.0f}"
         )
     walls = ", ".join(
         f"{name} {r['mb'] / r['cold_wall']:.2f}"
@@ -224,11 +244,7 @@ def print_growth(lines: list[str]) -> None:
 
 def print_documents(data: Path) -> None:
     """One call per line, per document and per 1 MB file of the same text (warm)."""
-    files: list[list[str]] = [[]]
-    for document in corpus.news_documents(data):
-        if megabytes(files[-1]) >= 1.0:
-            files.append([])
-        files[-1].append(document.text)
+    files = one_megabyte_files(d.text for d in corpus.news_documents(data))
     if len(files) > 1 and megabytes(files[-1]) < 1.0:
         files.pop()  # the files are 1 MB each, or the one there is
     documents = [text for texts in files for text in texts]
