@@ -28,6 +28,7 @@ from arnorm.splitter.segmenter import (
     MAX_PARTIAL_FINDS,
     MAX_PARTIAL_TOKENS,
     MAX_RUN,
+    MAX_SEARCHED_RUNS,
     Document,
     Run,
     Segmenter,
@@ -603,6 +604,13 @@ def test_a_run_found_inside_many_longer_runs_is_counted() -> None:
     text = " ".join(["دوسانتوس"] * (MAX_PARTIAL_FINDS + 5) + ["سانتوس", "قال", "سانتوس"])
     assert Document(text).repeats("سانتوس")
     assert not Document(text[: text.rindex(" قال")]).repeats("سانتوس")
+
+
+def test_a_document_asked_about_many_runs_counts_them() -> None:
+    # past MAX_SEARCHED_RUNS runs, one count of the document answers, the same
+    runs = [f"كيم{'ب' * n}رلاين" for n in range(1, MAX_SEARCHED_RUNS + 10)]
+    document = Document(" ".join(runs + runs[:3]))
+    assert [document.repeats(run) for run in runs] == [n < 3 for n in range(len(runs))]
 
 
 def test_a_token_found_inside_many_longer_tokens_is_walked_to() -> None:
