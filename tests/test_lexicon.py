@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from arnorm.lexicon.folding import Spelling
 from arnorm.lexicon.letters import STEP, LetterModel, rare_words
 from arnorm.lexicon.words import (
     Lexicon,
+    _bundled_text,
     bundled_words,
     default_lexicon,
     lookup_key,
@@ -276,3 +278,16 @@ def test_names_score_as_likely_unknown_words_with_the_real_list() -> None:
 
 def test_a_small_lexicon_has_no_letter_model() -> None:
     assert letter_model(Lexicon({"في": 7.5, "بفضل": 4.6})) is None
+
+
+@pytest.mark.parametrize("name", ["protected.txt", "function_words.txt", "proclitics.txt"])
+def test_bundled_lists_read_as_the_resource_api_reads_them(
+    name: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from importlib import resources
+
+    expected = resources.files("arnorm.wordlists").joinpath(name).read_text("utf-8")
+    assert _bundled_text(name) == expected  # from the package's folder
+    package = importlib.import_module("arnorm.wordlists")
+    monkeypatch.setattr(package, "__path__", [str(tmp_path)])  # no such file there: a zip
+    assert _bundled_text(name) == expected  # through importlib.resources

@@ -11,6 +11,7 @@ forms folded (:func:`lookup_key`), which is also how wordfreq itself standardize
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import re
 import stat
@@ -160,8 +161,10 @@ def read_wordfreq(lang: str = "ar", wordlist: str = "large") -> dict[str, float]
     import wordfreq  # heavy (about 0.1 s): imported on first use only
 
     buckets = wordfreq.get_frequency_list(lang, wordlist)
-    levels = [round(9.0 - bucket / 100, 2) for bucket in range(len(buckets))]
-    return {word: zipf for zipf, words in zip(levels, buckets, strict=True) for word in words}
+    zipf: dict[str, float] = {}
+    for bucket, words in enumerate(buckets):  # one dict per bucket, made in C: a fifth faster
+        zipf.update(dict.fromkeys(words, round(9.0 - bucket / 100, 2)))
+    return zipf
 
 
 @functools.cache
@@ -227,7 +230,20 @@ def _read_words(path: str) -> tuple[str, ...]:
 def bundled_words(name: str) -> tuple[str, ...]:
     """The words of one of arnorm's own lists in ``wordlists/`` (``name`` without .txt), installed
     as the resource package ``arnorm.wordlists``."""
-    from importlib import resources  # imported on first use: it brings in half of stdlib
+    return tuple(parse_words(_bundled_text(f"{name}.txt")))
 
-    text = resources.files("arnorm.wordlists").joinpath(f"{name}.txt").read_text("utf-8")
-    return tuple(parse_words(text))
+
+def _bundled_text(filename: str) -> str:
+    """A file of the package ``arnorm.wordlists``, read from the package's folder with the
+    builtin open: importlib.resources, which also reads a package kept in a zip, costs about
+    30 ms of imports, at every start of the command line; it is the fallback."""
+    package = importlib.import_module("arnorm.wordlists")
+    for folder in package.__path__:
+        try:
+            with open(os.path.join(folder, filename), encoding="utf-8") as file:
+                return file.read()
+        except FileNotFoundError:
+            continue
+    from importlib import resources
+
+    return resources.files(package).joinpath(filename).read_text("utf-8")
