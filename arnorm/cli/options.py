@@ -18,12 +18,11 @@ import argparse
 import dataclasses
 import functools
 import sys
-import typing
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, NoReturn
 
-from arnorm.config import NONE, PRESETS, Config, choices, resolve
+from arnorm.config import NONE, PRESETS, Config, choices, field_types, resolve
 from arnorm.rules import BY_CODE, RULES, matching
 
 #: The largest word-list file read by default (``--max-word-list-bytes``): arnorm's own lists
@@ -124,7 +123,7 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
 
 def _add_behaviour(group: argparse._ArgumentGroup, field: str) -> None:
     flag = f"--{option_name(field)}"
-    hint = typing.get_type_hints(Config)[field]
+    hint = field_types()[field]
     if field in choices():
         rules = _rules_of(field)
         help = f"the policy of {rules}" if rules else "a policy (its rules are not in this build)"

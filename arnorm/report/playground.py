@@ -14,12 +14,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import typing
 from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from arnorm.config import PRESETS, Config, choices, resolve
+from arnorm.config import PRESETS, Config, choices, field_types, resolve
 from arnorm.engine import fix, lint
 from arnorm.profile import profiled
 from arnorm.report.marks import before_after, summary_of
@@ -36,7 +35,7 @@ class BadRequest(ValueError):
 
 def switches() -> list[dict[str, object]]:
     """The options the page offers: each behaviour field of Config, with its choices."""
-    hints = typing.get_type_hints(Config)
+    hints = field_types()
     found: list[dict[str, object]] = []
     for f in dataclasses.fields(Config):
         if f.name in _NOT_SWITCHES:
