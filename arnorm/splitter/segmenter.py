@@ -241,12 +241,8 @@ class Segmenter:
             return []
         key = self._fold(token) if self._folds else token
         zipf = self._get(key, 0.0)
-        if zipf >= KNOWN_ZIPF:  # listed: glued_listing's first test inlined, most words end here
-            short = self._function_words
-            if zipf >= GLUED_ZIPF or not (key[:2] in short or key[-2:] in short):
-                return []
-            if not self.glued_listing(key, zipf):
-                return []
+        if zipf >= KNOWN_ZIPF and not self.glued_listing(key, zipf):
+            return []  # a listed word: most tokens end here
         cuts: list[int] = []
         for match in run_pattern().finditer(token):
             cuts.extend(match.start() + cut for cut in self.run_splits(match.group()))
@@ -298,12 +294,7 @@ class Segmenter:
                 return ()
             key = self._fold(run) if self._folds else run
             zipf = self._get(key, 0.0)
-            short = self._function_words  # glued_listing's first test inlined
-            if zipf >= KNOWN_ZIPF and (
-                zipf >= GLUED_ZIPF
-                or not (key[:2] in short or key[-2:] in short)
-                or not self.glued_listing(key, zipf)
-            ):
+            if zipf >= KNOWN_ZIPF and not self.glued_listing(key, zipf):
                 _remember(self._runs, run, ())  # a listed word beside punctuation: most runs
                 return ()
             read = Run.read(run, self.spelling)
@@ -349,10 +340,7 @@ class Segmenter:
             return None
         margin = SPLIT_MARGIN
         zipf = self._zipf(key)
-        if zipf >= KNOWN_ZIPF:  # a listed piece: glued_listing's first test inlined
-            short = self._function_words
-            if zipf >= GLUED_ZIPF or not (key[:2] in short or key[-2:] in short):
-                return None
+        if zipf >= KNOWN_ZIPF:  # a listed piece: split only if a run-on's listing, and sure
             if not self.glued_listing(key, zipf):
                 return None
             margin = LISTED_MARGIN
@@ -475,10 +463,7 @@ class Segmenter:
         if zipf >= KNOWN_ZIPF and key not in self._never:  # a word, unless a clitic or glued form
             if key[0] in _PROCLITIC_LETTERS and self._clitic_listing(key, zipf):
                 return 0.0
-            short = self._function_words  # glued_listing's first test inlined: most stems
-            if zipf < GLUED_ZIPF and (key[:2] in short or key[-2:] in short):
-                return 0.0 if self.glued_listing(key, zipf) else zipf
-            return zipf
+            return 0.0 if self.glued_listing(key, zipf) else zipf
         if zipf == 0 or zipf >= KNOWN_ZIPF or key in self._never:
             return zipf
         merged = max(
