@@ -224,7 +224,9 @@ _DROP_MARKS = str.maketrans(dict.fromkeys(_WORD_MARKS))
 SENTENCE_REACH = 400
 #: A run of letters and marks: the fast path's view of a word (a superset of the words).
 _RUN = re.compile(f"[{_LETTERS}{_MARKS}]+")
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
+#: What ends a sentence (a quote mark or a colon opens one within it).
+SENTENCE_ENDS = ".!?؟\n"
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 
 
 def word_key(word: str) -> str:
@@ -733,7 +735,7 @@ def _opens_sentence(text: str, words: list[re.Match[str]], i: int) -> bool:
     if i == 0:
         return not gap.strip()
     gap = gap.strip(" \t")
-    return bool(gap) and gap[-1] in ".!?؟\n"
+    return bool(gap) and gap[-1] in SENTENCE_ENDS
 
 
 def _bracketed(text: str, word: re.Match[str]) -> bool:
@@ -747,20 +749,29 @@ def _bracketed(text: str, word: re.Match[str]) -> bool:
     return bool(before and after) and before in "([" and after in ")]"
 
 
+def _first_change(key: str, target: str) -> int:
+    """Where the first letter of `key` that `target` changes is (-1 if none: the same word).
+
+    >>> _first_change("اكد", "أكد"), _first_change("في", "في")
+    (0, -1)
+    """
+    return next((i for i, (a, b) in enumerate(zip(key, target, strict=True)) if a != b), -1)
+
+
 def _opens(gap: str) -> bool:
     """Whether the text between two words ends a sentence or opens a quote."""
     gap = gap.strip()
-    return bool(gap) and gap[-1] in '.!?؟:"«“\n'
+    return bool(gap) and gap[-1] in SENTENCE_ENDS + ':"«“'
 
 
 def _inna_anna(best: str, rival: str) -> bool:
     """Whether `best` and `rival` are أنّ and إنّ (with a pronoun or a proclitic)."""
-    for i, (a, b) in enumerate(zip(best, rival, strict=True)):
-        if a != b:
-            return {a, b} == {ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW} and best[
-                i + 1 : i + 2
-            ] == "\u0646"
-    return False
+    i = _first_change(best, rival)
+    return (
+        i >= 0
+        and {best[i], rival[i]} == {ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW}
+        and best[i + 1 : i + 2] == "\u0646"
+    )
 
 
 def _with_hamza(key: str, hamza: str) -> str:
@@ -773,17 +784,20 @@ def _with_hamza(key: str, hamza: str) -> str:
 
 def _stem(key: str) -> str:
     """`key` without a leading و or ف."""
-    return key[1:] if key[:1] in (WAW, "\N{ARABIC LETTER FEH}") and len(key) > 3 else key
+    return key[1:] if key[:1] in (WAW, FEH) and len(key) > 3 else key
 
 
 def _wasl_below(key: str, target: str) -> bool:
     """Whether `target` takes the hamza off an إ that begins a stem of form VII, VIII or X
     (إنفعال, إفتعال, إستفعال): grammar never writes one there, and no first-person verb
     begins with إ, so a smaller margin will do."""
-    for i, (a, b) in enumerate(zip(key, target, strict=True)):
-        if a != b:
-            return a == ALEF_HAMZA_BELOW and b == ALEF and _WASL_SHAPE.match(key, i) is not None
-    return False
+    i = _first_change(key, target)
+    return (
+        i >= 0
+        and key[i] == ALEF_HAMZA_BELOW
+        and target[i] == ALEF
+        and _WASL_SHAPE.match(key, i) is not None
+    )
 
 
 #: The ت of form VIII after the first radical, as it is written: ط after ص ض ط ظ (اضطرب), د
@@ -814,12 +828,10 @@ def _not_wasl(key: str, target: str) -> bool:
     >>> _not_wasl("وأصابة", "واصابة"), _not_wasl("إنتخابات", "انتخابات"), _not_wasl("إسم", "اسم")
     (True, False, False)
     """
-    for i, (a, b) in enumerate(zip(key, target, strict=True)):
-        if a != b:
-            if not (a in HAMZA_ALEFS and b == ALEF):
-                return False
-            return _WASL_START.match(target, i) is None and not _wasl_noun(target, i)
-    return False
+    i = _first_change(key, target)
+    if i < 0 or not (key[i] in HAMZA_ALEFS and target[i] == ALEF):
+        return False
+    return _WASL_START.match(target, i) is None and not _wasl_noun(target, i)
 
 
 #: How a stem of form VII, VIII or X begins, whatever its ending (الاتفاقيات, اقتصاديون).
@@ -839,10 +851,8 @@ def _wasl_too_short(key: str, target: str) -> bool:
     """Whether `target` drops a hamza from a stem too short to be of forms VII, VIII or X
     (افتعل has four letters after the alef's place): إل, وكأن are not hamzat al-wasl, but
     the short nouns that begin with it are (إسم, إبن)."""
-    for i, (a, b) in enumerate(zip(key, target, strict=True)):
-        if a != b:
-            return b == ALEF and len(key) - i < WASL_STEM and not _wasl_noun(target, i)
-    return False
+    i = _first_change(key, target)
+    return i >= 0 and target[i] == ALEF and len(key) - i < WASL_STEM and not _wasl_noun(target, i)
 
 
 def _only_hamza_added(key: str, target: str) -> bool:
@@ -864,7 +874,7 @@ def _is_first_person(key: str, target: str) -> bool:
             key[start : start + 1] == ALEF_HAMZA_ABOVE
             and target[start : start + 1] == ALEF
             and key[:start] == target[:start]
-            and key[:start] in ("", WAW, "\N{ARABIC LETTER FEH}")
+            and key[:start] in ("", WAW, FEH)
             and key[start + 1 :] == target[start + 1 :]
         ):
             return True
