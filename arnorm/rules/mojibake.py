@@ -416,26 +416,28 @@ def _line_edits(line: str, fixed: str, offset: int) -> Iterator[Edit]:
 _TOKEN = re.compile(r"\S+|\s+")
 
 
+def _repairs(text: str) -> tuple[list[str], list[str]]:
+    """The lines of `text` and their repairs (a line with no suspect character is its own);
+    no lines at all when the text has no suspect character."""
+    search = _suspect().search
+    if not search(text):
+        return [], []
+    lines = text.split("\n")
+    return lines, [repair_mojibake(line) if search(line) else line for line in lines]
+
+
 def _mojibake_edits(text: str, config: Config) -> Iterator[Edit]:
-    if not _suspect().search(text):
-        return
     offset = 0
-    for line in text.split("\n"):
-        if _suspect().search(line):
-            fixed = repair_mojibake(line)
-            if fixed != line:
-                yield from _line_edits(line, fixed, offset)
+    for line, fixed in zip(*_repairs(text), strict=True):
+        if fixed != line:
+            yield from _line_edits(line, fixed, offset)
         offset += len(line) + 1
 
 
 def _repair_text(text: str, config: Config) -> str:
     """The fast path: each suspect line repaired, with no edits to find (what applying the
     edits of :func:`_mojibake_edits` gives, since they turn each line into its repair)."""
-    search = _suspect().search
-    if not search(text):
-        return text
-    lines = text.split("\n")
-    fixed = [repair_mojibake(line) if search(line) else line for line in lines]
+    lines, fixed = _repairs(text)
     return text if fixed == lines else "\n".join(fixed)
 
 
