@@ -19,8 +19,8 @@ from datatrove.pipeline.filters.base_filter import BaseFilter
 from datatrove.pipeline.formatters.base import BaseFormatter
 
 from arnorm.config import Config, resolve
-from arnorm.engine import cleaner, explain, fix
-from arnorm.profile import profiled
+from arnorm.engine import cleaner, explain, fix, tally
+from arnorm.profile import per_1000_chars
 
 if TYPE_CHECKING:
     from datatrove.data import Document
@@ -41,7 +41,8 @@ def findings_per_1000(text: str, config: Config) -> float:
     >>> findings_per_1000("", CLEAN)
     0.0
     """
-    return profiled(text, config)[1].findings_per_1000_chars
+    _, counts = tally(text, config)  # the profile's counts, without its sizes and shares
+    return per_1000_chars(sum(counts.values()), len(text))
 
 
 class ArnormFormatter(BaseFormatter):  # type: ignore[misc]
@@ -76,10 +77,10 @@ class ArnormFormatter(BaseFormatter):  # type: ignore[misc]
 class ArnormFilter(BaseFilter):  # type: ignore[misc]
     """Drops documents with more than `threshold` findings per 1,000 characters.
 
-    The findings are those of :func:`arnorm.lint` with `preset` and `options`, counted on the
-    text as it reaches the filter. A kept document passes on untouched. There is no default
-    threshold: how dirty is too dirty depends on the corpus, so pick a high percentile of
-    :func:`findings_per_1000` over a sample of it.
+    The findings are those of :func:`arnorm.profile` with `preset` and `options` (what
+    ``arnorm report`` counts), on the text as it reaches the filter. A kept document passes on
+    untouched. There is no default threshold: how dirty is too dirty depends on the corpus,
+    so pick a high percentile of :func:`findings_per_1000` over a sample of it.
     """
 
     name = "🧹 arnorm filter"

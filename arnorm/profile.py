@@ -133,7 +133,7 @@ class Profile:
     @property
     def findings_per_1000_chars(self) -> float:
         """Findings per 1,000 characters (0 for an empty text)."""
-        return 1000.0 * self.findings / self.characters if self.characters else 0.0
+        return per_1000_chars(self.findings, self.characters)
 
     @property
     def arabic_share(self) -> float:
@@ -166,6 +166,16 @@ class Profile:
             "arabic_share": self.arabic_share,
             "counts": dict(sorted(self.counts.items())),
         }
+
+
+def per_1000_chars(findings: int, characters: int) -> float:
+    """`findings` per 1,000 of `characters` (0 for an empty text): the density that a
+    profile reports and a corpus filter thresholds.
+
+    >>> per_1000_chars(1, 10), per_1000_chars(0, 0)
+    (100.0, 0.0)
+    """
+    return 1000.0 * findings / characters if characters else 0.0
 
 
 def profile(

@@ -215,7 +215,7 @@ class Surveyor:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.segmenter = segmenter_of(config)
-        self._unknown: dict[str, str | None] = {}  # word -> its key when an unknown word
+        self._unknown: dict[str, str] = {}  # an unknown word -> its key
         self._ordinary: set[str] = set()  # words known not to be unknown ones
         self._examples: Counter[str] = Counter()  # examples kept per rule, in all surveys
         self._worst: list[tuple[bool, float, int]] = []  # a heap of the worst ranks kept
@@ -286,14 +286,15 @@ class Surveyor:
         fresh = set(words).difference(self._ordinary)  # short words too: they become ordinary
         counts: Counter[str] | None = None
         for word in fresh:
-            key = self._unknown.get(word, "")
-            if key == "":
-                key = self._unknown[word] = self._unknown_key(word)
+            key = self._unknown.get(word)
             if key is None:
-                self._ordinary.add(word)
-            else:
-                counts = Counter(words) if counts is None else counts
-                survey.unknown[key] += counts[word]
+                key = self._unknown_key(word)
+                if key is None:
+                    self._ordinary.add(word)
+                    continue
+                self._unknown[word] = key
+            counts = Counter(words) if counts is None else counts
+            survey.unknown[key] += counts[word]
         if len(self._ordinary) > 500_000 or len(self._unknown) > 100_000:
             self._ordinary.clear()
             self._unknown.clear()
