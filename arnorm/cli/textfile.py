@@ -215,11 +215,9 @@ def rewriting(path: Path) -> Iterator[Rewrite]:
         if not rewrite.changed:
             writer.abandon()
             return
-        now, there = os.fstat(current.fileno()), os.stat(target)
-        if (now.st_size, now.st_mtime_ns, there.st_ino) != (
-            info.st_size,
-            info.st_mtime_ns,
-            info.st_ino,
+        now = os.fstat(current.fileno())
+        if (now.st_size, now.st_mtime_ns) != (info.st_size, info.st_mtime_ns) or _replaced(
+            target, info
         ):
             raise InputError("changed while it was fixed; not written, run arnorm fix again")
 
