@@ -168,6 +168,16 @@ def test_bad_input_is_named_and_nothing_written(
     assert out.read_text("utf-8") == "old"
 
 
+def test_a_read_only_page_is_named_and_left_alone(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o444)
+    code, err = _report(str(SAMPLES / "news.txt"), "-o", str(out))
+    assert code == 2  # was a traceback: the page was written outside the command's handling
+    assert f"{out} is read-only" in err
+    assert out.read_text("utf-8") == "old"
+
+
 def test_a_device_is_written_not_replaced() -> None:
     assert _report(str(SAMPLES / "news.txt"), "-o", os.devnull)[0] == 0
     assert Path(os.devnull).is_char_device()

@@ -67,22 +67,22 @@ def run_report(args: argparse.Namespace) -> int:
     from arnorm.cli import surveying  # the survey and the page: imported when report runs
     from arnorm.report.page import render
 
-    try:
+    output = args.output or (None if args.json else "report.html")
+    try:  # reading the inputs and writing the outputs fail alike: a message, status 2
         survey = surveying.merged(args.paths) if args.merge else surveying.surveyed(args, config)
+        if args.json:
+            data = json.dumps(survey.to_json(), ensure_ascii=False, indent=1)
+            with open_output(args.json) as sink:
+                sink.write((data + "\n").encode("utf-8"))
+        if output:
+            with open_output(output) as sink:
+                sink.write(render(survey, config).encode("utf-8"))
     except InputError as error:
         print(error, file=sys.stderr)
         return 2
     except OSError as error:
         print(f"{error.filename}: {error.strerror or error}", file=sys.stderr)
         return 2
-    output = args.output or (None if args.json else "report.html")
-    if args.json:
-        data = json.dumps(survey.to_json(), ensure_ascii=False, indent=1)
-        with open_output(args.json) as sink:
-            sink.write((data + "\n").encode("utf-8"))
-    if output:
-        with open_output(output) as sink:
-            sink.write(render(survey, config).encode("utf-8"))
     print(
         f"arnorm report: {survey.documents:,} documents, {survey.findings:,} findings"
         + (f" -> {output}" if output else ""),
