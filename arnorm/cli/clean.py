@@ -182,7 +182,7 @@ def run_clean(args: argparse.Namespace) -> int:
         if args.parquet:
             _clean_parquet(name, args, job, totals)
         else:
-            with _open_input(name) as source, open_output(args.output) as sink:
+            with open_input(name) as source, open_output(args.output) as sink:
                 _clean_stream(source, sink, args, job, totals)
     except InputError as error:
         print(f"{name}: {error}", file=sys.stderr)
@@ -367,10 +367,13 @@ class _Sink(Protocol):
 
 
 @contextlib.contextmanager
-def _open_input(name: str) -> Iterator[BinaryIO]:
+def open_input(name: str) -> Iterator[BinaryIO]:
+    """The input `name` (``-``: stdin) opened for reading in binary; a folder is refused."""
     if name == "-":
         yield sys.stdin.buffer
         return
+    if os.path.isdir(name):
+        raise InputError("is a directory (give the files)")
     with open(name, "rb") as stream:
         yield stream
 

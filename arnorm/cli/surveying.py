@@ -5,7 +5,7 @@ merged from saved surveys. Imported when the command runs (see :mod:`arnorm.cli.
 from __future__ import annotations
 
 import argparse
-import contextlib
+import functools
 import json
 import os
 import random
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import AnyStr, BinaryIO
 
 from arnorm.cli import progress, records
-from arnorm.cli.clean import CHUNK_BYTES, Reader, header_names, input_size
+from arnorm.cli.clean import CHUNK_BYTES, Reader, header_names, input_size, open_input
 from arnorm.cli.pool import map_in_order
 from arnorm.cli.textfile import InputError
 from arnorm.config import Config
@@ -66,7 +66,7 @@ def surveyed(args: argparse.Namespace, config: Config) -> Survey:
 
 
 def _survey_path(path: str, args: argparse.Namespace, config: Config, enabled: bool) -> Survey:
-    with _open(path) as source:
+    with open_input(path) as source:
         reader = Reader(source, CHUNK_BYTES, args.max_line_bytes)
         task = _task(args, config, path, reader)
         if args.sample:
@@ -146,13 +146,10 @@ class _ChunkSurveyor:
         return _survey_block(self.task, block, self.path, self.surveyor), len(block[0])
 
 
-_SURVEYORS: dict[Config, Surveyor] = {}  # a worker process's Surveyor for each config
-
-
+@functools.cache
 def _surveyor(config: Config) -> Surveyor:
-    if config not in _SURVEYORS:
-        _SURVEYORS[config] = Surveyor(config)
-    return _SURVEYORS[config]
+    """A worker process's Surveyor for each config."""
+    return Surveyor(config)
 
 
 def _survey_block(
@@ -263,17 +260,3 @@ def _records(chunks: Iterator[Block], task: Task, path: str) -> Iterator[tuple[b
         for index, line_bytes in enumerate(data.split(b"\n")):
             if line_bytes.strip():
                 yield line_bytes, first + index
-
-
-# --- files ---------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def _open(path: str) -> Iterator[BinaryIO]:
-    if path == "-":
-        yield sys.stdin.buffer
-        return
-    if Path(path).is_dir():
-        raise InputError(f"{path}: is a directory (give the files)")
-    with open(path, "rb") as stream:
-        yield stream
