@@ -112,3 +112,29 @@ def test_a_file_that_is_not_parquet_is_left_alone(news: Path) -> None:
     assert Path("out.parquet").read_bytes() == b"old"
     stdin = run("clean", "--isolated", "--parquet", "-", stdin=b"x")
     assert (stdin.code, stdin.err) == (2, "-: Parquet is read from a file, not from stdin\n")
+
+
+def test_columns_that_names_do_not_pick_out_are_kept_too(tmp_path: Path) -> None:
+    # a name picks out every column so named and the fields nested under it: with two "id"
+    # columns and a top-level "meta.x" beside the struct "meta", the kept columns are read
+    # from whole row groups, in each of them
+    rows = len(RECORDS)
+    table = pa.table(
+        [
+            list(range(rows)),
+            RECORDS,
+            [{"x": f"م{i}"} for i in range(rows)],
+            [f"x{NBSP}{i}" for i in range(rows)],
+            [-i for i in range(rows)],
+        ],
+        names=["id", "text", "meta", "meta.x", "id"],
+    )
+    source, out = tmp_path / "odd.parquet", tmp_path / "out.parquet"
+    pq.write_table(table, source, row_group_size=30)
+    clean("--column", "text", str(source), "-o", str(out))
+    written = pq.ParquetFile(out).read()  # read_table's dataset refuses duplicate names
+    assert written.schema.equals(table.schema)
+    assert written.column(1).to_pylist() == cleaned(RECORDS)
+    for i in (0, 2, 3, 4):
+        assert written.column(i).to_pylist() == table.column(i).to_pylist()
+    assert pq.ParquetFile(out).num_row_groups == 3

@@ -11,7 +11,7 @@ pyarrow comes with the ``arnorm[parquet]`` extra and is imported only here.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -149,10 +149,11 @@ def write(
         writer = pq.ParquetWriter(stream, schema, compression=compression(source))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as error:
         raise InputError(f"cannot write this schema as Parquet ({error})") from None
+    kept_columns = _kept_reader(source, indexes)
     with writer:
         for number, done in enumerate(results):
             columns = dict(zip(indexes, done.columns, strict=True))
-            kept = iter(_kept_columns(source, number, indexes))
+            kept = iter(kept_columns(number))
             arrays = [
                 pa.array(columns[i], type=field.type) if i in columns else next(kept)
                 for i, field in enumerate(schema)
@@ -163,23 +164,33 @@ def write(
             yield done.result
 
 
-def _kept_columns(
-    source: pq.ParquetFile, number: int, indexes: tuple[int, ...]
-) -> list[pa.ChunkedArray]:
-    """The columns of row group `number` that are not cleaned, in order: read by name, so
+def _kept_reader(
+    source: pq.ParquetFile, indexes: tuple[int, ...]
+) -> Callable[[int], list[pa.ChunkedArray]]:
+    """The reader of the columns of a row group that are not cleaned, in order: by name, so
     that the cleaned ones (already read by :func:`groups`) are not read and decoded again. A
     name picks out all the columns so named, and those nested under it: when the columns read
-    are not the ones wanted (duplicate or dotted names), the whole row group is read."""
+    are not the ones wanted (duplicate or dotted names, a fact of the schema found on the
+    first row group), whole row groups are read."""
     import pyarrow as pa
 
     schema = source.schema_arrow
     kept = [i for i in range(len(schema.names)) if i not in indexes]
     wanted = pa.schema([schema.field(i) for i in kept])
-    table = source.read_row_group(number, columns=list(dict.fromkeys(wanted.names)))
-    if table.schema.equals(wanted):
-        return list(table.columns)
-    whole = source.read_row_group(number)
-    return [whole.column(i) for i in kept]
+    names = list(dict.fromkeys(wanted.names))
+    by_name = True
+
+    def read(number: int) -> list[pa.ChunkedArray]:
+        nonlocal by_name
+        if by_name:
+            table = source.read_row_group(number, columns=names)
+            if table.schema.equals(wanted):
+                return list(table.columns)
+            by_name = False
+        whole = source.read_row_group(number)
+        return [whole.column(i) for i in kept]
+
+    return read
 
 
 def size(source: pq.ParquetFile) -> int:
