@@ -131,10 +131,13 @@ def one_megabyte_files(texts: Iterable[str]) -> list[list[str]]:
     """`texts` dealt in order into files of 1 MB (the last one smaller), as a user's files of
     articles, one per paragraph."""
     files: list[list[str]] = [[]]
+    size = 0  # bytes of the last file so far (megabytes() of it again per text was quadratic)
     for text in texts:
-        if megabytes(files[-1]) >= 1.0:
+        if size >= 1_000_000:
             files.append([])
+            size = 0
         files[-1].append(text)
+        size += len(text.encode("utf-8", "surrogatepass")) + 1  # as megabytes() counts
     return files
 
 

@@ -72,10 +72,7 @@ def news_input(data: Path, kind: str) -> bytes:
     documents = list(corpus.news_documents(data))
     if kind == "text":
         return "\n\n".join(d.text for d in documents).encode() + b"\n"
-    records = [
-        {"source": d.source, "title": d.title, "content": "\n".join(f.strip("\n") for f in d.body)}
-        for d in documents
-    ]
+    records = [{"source": d.source, "title": d.title, "content": d.body_text} for d in documents]
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
 
 

@@ -33,11 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def documents(data: Path) -> list[dict[str, str]]:
     """The articles of the news of `data` (any corpus :mod:`corpus` reads): title and text,
     with their source."""
-    found = []
-    for document in corpus.news_documents(data):
-        text = "\n".join(field.strip() for field in document.body)
-        found.append({"source": document.source, "title": document.title.strip(), "text": text})
-    return found
+    return [
+        {"source": d.source, "title": d.title.strip(), "text": d.body_text}
+        for d in corpus.news_documents(data)
+    ]
 
 
 def build(path: Path, docs: list[dict[str, str]], size: int) -> int:

@@ -65,6 +65,11 @@ class Document:
         return self.fields[1:] if len(self.fields) > 1 else self.fields
 
     @property
+    def body_text(self) -> str:
+        """The fields after the title as one text, one field per paragraph (as :attr:`text`)."""
+        return "\n".join(field.strip("\n") for field in self.body)
+
+    @property
     def lines(self) -> list[str]:
         """The non-empty lines of the fields."""
         return [line for field in self.fields for line in field.split("\n") if line.strip()]
