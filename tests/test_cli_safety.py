@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from cli_support import NBSP, base_project, run, write
 
-from arnorm.cli import output
+from arnorm.cli import output, textfile
 from arnorm.cli.textfile import InputError, is_temporary, read_bytes, write_atomic
 
 DIRTY = f"قال{NBSP}الوزير\n"
@@ -143,8 +143,6 @@ def test_a_file_replaced_while_this_run_waited_for_its_lock_is_not_written(
     text over it and lets go of its lock, then this run takes the lock on the old file. The
     old file is as it was read, but it is no longer the file: writing would drop the other
     run's text."""
-    from arnorm.cli import textfile
-
     path = write("a.txt", DIRTY)
     _, snapshot = read_bytes(path, 1 << 20)
     take_lock = textfile._lock
@@ -267,7 +265,7 @@ WORD_LISTS = [
 @pytest.mark.parametrize(("path", "message"), WORD_LISTS)
 @pytest.mark.parametrize("command", ["check", "fix", "split", "clean"])
 def test_a_bad_word_list_is_an_error_line_and_exit_2(path: str, message: str, command: str) -> None:
-    write("latin1.txt", DIRTY).write_bytes(b"\xe9t\xe9\n")
+    write("latin1.txt", b"\xe9t\xe9\n")
     write("big.txt", "كلمة\n" * 200)
     write("a.txt", DIRTY)
     Path(".arnorm.toml").write_text(f'extra-words = ["{path}"]\n', encoding="utf-8")
@@ -289,10 +287,12 @@ def test_the_word_list_limit_is_not_a_configuration_key() -> None:
 # --- bounded recursion ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [("clean", "--jsonl"), ("report", "-o", "r.html")])
-def test_deeply_nested_jsonl_is_invalid_json(command: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "argv", [("clean", "--jsonl"), ("report", "-o", "r.html")], ids=["clean", "report"]
+)
+def test_deeply_nested_json_input_is_invalid_json(argv: tuple[str, ...]) -> None:
     write("deep.jsonl", '{"text": ' + "[" * 100_000 + "}\n")
-    result = run(command[0], "deep.jsonl", *command[1:])
+    result = run(argv[0], "deep.jsonl", *argv[1:])
     assert (result.code, result.err) == (2, "deep.jsonl: line 1: invalid JSON: nested too deeply\n")
 
 
