@@ -229,12 +229,17 @@ def test_correct_spelling_equals_the_engine_with_only_spelling_on(text: str) -> 
     assert correct_spelling(text) == arnorm.clean(text, preset=NONE, spelling=True)
 
 
+def _spelling_lint(text: str) -> list[arnorm.Finding]:
+    """What lint finds in `text` with spelling on, of the spelling rules only."""
+    return [f for f in arnorm.lint(text, spelling=True) if f.code.startswith("AR6")]
+
+
 def _spelling_findings(text: str, shift: int = 0) -> list[tuple[int, int, str, str | None]]:
-    return [
-        (f.start + shift, f.end + shift, f.code, f.replacement)
-        for f in arnorm.lint(text, spelling=True)
-        if f.code.startswith("AR6")
-    ]
+    return [(f.start + shift, f.end + shift, f.code, f.replacement) for f in _spelling_lint(text)]
+
+
+def _messages(text: str) -> list[str]:
+    return [f.message for f in _spelling_lint(text)]
 
 
 @given(first=spelling_text, second=spelling_text)
@@ -251,10 +256,6 @@ def test_a_line_opens_a_sentence() -> None:
     assert _messages("وأكد\nانه سيزور") == _messages("انه سيزور")
     assert across == _spelling_findings("انه سيزور", len("وأكد") + 1)
     assert _messages("وأكد انه سيزور")[0].startswith("أنه")
-
-
-def _messages(text: str) -> list[str]:
-    return [f.message for f in arnorm.lint(text, spelling=True) if f.code.startswith("AR6")]
 
 
 def test_word_key_drops_marks() -> None:
