@@ -107,6 +107,18 @@ def test_fields_and_columns_are_sources(tmp_path: Path) -> None:
     assert set(sources) == {f"{SAMPLES / 'news.jsonl'}:title", f"{SAMPLES / 'news.jsonl'}:text"}
 
 
+def test_a_repeated_column_name_is_surveyed_as_clean_cleans_it(tmp_path: Path) -> None:
+    # clean cleans every column of a --column name; report surveys every one too
+    source, out = tmp_path / "twice.csv", tmp_path / "s.json"
+    source.write_text(f"text,id,text\nقال{NBSP}الوزير,1,ذهب{NBSP}الوفد\n", encoding="utf-8")
+    code, err = _report(str(source), "--json", str(out))
+    assert code == 0, err
+    survey = _survey(out)
+    assert (survey.documents, survey.counts["AR104"]) == (2, 2)
+    cleaned = run("clean", "--isolated", str(source))
+    assert cleaned.out == "text,id,text\nقال الوزير,1,ذهب الوفد\n"
+
+
 def test_sample_draws_n_records_reproducibly(tmp_path: Path) -> None:
     source = tmp_path / "many.jsonl"
     rows = [

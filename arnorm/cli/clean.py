@@ -263,19 +263,18 @@ def _columns(reader: Reader, sink: _Output, args: argparse.Namespace) -> tuple[i
     """Read and copy the header; the indexes of the --column names in it."""
     header = reader.header(args.delimiter)
     sink.write(header.encode("utf-8"))
-    wanted = args.column or ["text"]
-    names = header_names(header, args.delimiter, wanted)
-    return tuple(i for i, n in enumerate(names) if n in wanted)
+    return tuple(i for i, _ in wanted_columns(header, args.delimiter, args.column or ["text"]))
 
 
-def header_names(header: str, delimiter: str, wanted: list[str]) -> list[str]:
-    """The column names of a CSV header; an input error names the first of `wanted` it lacks."""
+def wanted_columns(header: str, delimiter: str, wanted: list[str]) -> list[tuple[int, str]]:
+    """The index and name of each column of a CSV header that is `wanted`, in header order (a
+    name the header repeats, each time); an input error names the first of `wanted` it lacks."""
     body, _ = records.split_record(header)
     names = [records.unquote(body[s:e]) for s, e in records.cells(body, delimiter)]
     missing = [c for c in wanted if c not in names]
     if missing:
         raise InputError(f"no column {missing[0]!r} in the header (it has: {', '.join(names)})")
-    return names
+    return [(i, name) for i, name in enumerate(names) if name in wanted]
 
 
 class Reader:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import AnyStr, BinaryIO
 
 from arnorm.cli import progress, records
-from arnorm.cli.clean import CHUNK_BYTES, Reader, header_names, input_size, open_input
+from arnorm.cli.clean import CHUNK_BYTES, Reader, input_size, open_input, wanted_columns
 from arnorm.cli.pool import map_in_order
 from arnorm.cli.textfile import InputError
 from arnorm.config import Config
@@ -102,9 +102,8 @@ def _form_of(path: str) -> records.Form:
 
 
 def _header(reader: Reader, args: argparse.Namespace) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    wanted = args.column or ["text"]
-    names = header_names(reader.header(args.delimiter), args.delimiter, wanted)
-    pairs = sorted((names.index(c), c) for c in dict.fromkeys(wanted))
+    header = reader.header(args.delimiter)
+    pairs = wanted_columns(header, args.delimiter, args.column or ["text"])
     return tuple(c for _, c in pairs), tuple(i for i, _ in pairs)
 
 
