@@ -16,8 +16,9 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
+from arnorm.lexicon import cache
 from arnorm.lexicon.folding import IDENTITY, Spelling
 from arnorm.script.chars import (
     ARABIC_MARKS,
@@ -157,14 +158,32 @@ def fold_zipf(zipf: Mapping[str, float], spelling: Spelling) -> dict[str, float]
 
 
 def read_wordfreq(lang: str = "ar", wordlist: str = "large") -> dict[str, float]:
-    """Zipf frequency by word, from wordfreq's bucketed list (one bucket per centibel)."""
-    import wordfreq  # heavy (about 0.1 s): imported on first use only
-
-    buckets = wordfreq.get_frequency_list(lang, wordlist)
+    """Zipf frequency by word, from wordfreq's bucketed list (one bucket per centibel): read
+    through wordfreq's API, or from the local copy an earlier process made of it (see
+    :mod:`arnorm.lexicon.cache`)."""
     zipf: dict[str, float] = {}
-    for bucket, words in enumerate(buckets):  # one dict per bucket, made in C: a fifth faster
+    for bucket, words in enumerate(wordfreq_buckets(lang, wordlist)):
+        # one dict per bucket, made in C: a fifth faster than a loop
         zipf.update(dict.fromkeys(words, round(9.0 - bucket / 100, 2)))
     return zipf
+
+
+def wordfreq_buckets(lang: str, wordlist: str) -> Sequence[Sequence[str]]:
+    """wordfreq's list of `lang`, its words grouped by frequency bucket: from the local copy
+    when there is one made from the same file, else through wordfreq's API (and then copied)."""
+    folder = cache.cache_dir()
+    stamp = cache.source_stamp(lang, wordlist) if folder is not None else None
+    path = cache.copy_path(folder, lang, wordlist) if folder is not None else None
+    if path is not None and stamp is not None:
+        copied = cache.load(path, stamp)
+        if copied is not None:
+            return copied
+    import wordfreq  # heavy (about 0.1 s): imported on first use only
+
+    buckets: list[list[str]] = wordfreq.get_frequency_list(lang, wordlist)
+    if path is not None and stamp is not None:
+        cache.save(path, stamp, buckets)
+    return buckets
 
 
 @functools.cache
