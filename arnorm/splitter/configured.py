@@ -65,14 +65,10 @@ def is_safe(split: RunSplit) -> bool:
 def run_on_splits(text: str, config: Config) -> list[RunSplit]:
     """The splits of the runs of `text` outside Persian passages that stand against the text
     as their document (a run the text holds twice splits only when the split is sure)."""
-    segmenter = segmenter_of(config)
-    # The fast path's answer first: it knows most tokens as needing no space (a set lookup per
-    # token, not a lookup per run).
-    if not segmenter.split_points(text):
+    splits = list(segmenter_of(config).splits(text))
+    if not splits:
         return []
-    splits = list(segmenter.splits(text))
-    starts = [split.points[0] for split in splits]
-    passages = persian_passages_near(text, starts) if splits else []
+    passages = persian_passages_near(text, [split.points[0] for split in splits])
     document = Document(text)
     return [
         split
