@@ -21,6 +21,7 @@ says how many passes ran. ``docs/engine.md`` explains the design.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import re
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 
 from arnorm import rules as registry
 from arnorm.config import Config, resolve
+from arnorm.document import whole_text
 from arnorm.edits import Edit, OffsetMap, apply_edits, compose
 from arnorm.rules.base import Rule
 from arnorm.script.chars import char_class
@@ -198,6 +200,14 @@ def cleaner(preset: str | Config = "clean", **options: object) -> Callable[[str]
 def _clean(text: str, config: Config) -> str:
     _check_text(text)
     plan = plan_of(config)
+    if "\n" in text:  # line by line, each line to its own fixed point (see arnorm.document)
+        with whole_text(text):
+            return "\n".join([_fixed_point(line, plan, config) for line in text.split("\n")])
+    return _fixed_point(text, plan, config)
+
+
+def _fixed_point(text: str, plan: Plan, config: Config) -> str:
+    """`text` after the passes of the fast paths of `plan`, until one changes nothing."""
     idle: list[str | None] = [None] * len(plan.fixes)
     for _ in range(MAX_PASSES):
         fixed = _clean_pass(text, plan, config, idle)
@@ -249,12 +259,21 @@ def tally(text: str, config: Config) -> tuple[str, dict[str, int]]:
     _check_text(text)
     counts: dict[str, int] = {}
     plan = plan_of(config)
+    if "\n" in text:  # line by line, as _clean
+        with whole_text(text):
+            lines = [_tallied(line, plan, config, counts) for line in text.split("\n")]
+        return "\n".join(lines), counts
+    return _tallied(text, plan, config, counts), counts
+
+
+def _tallied(text: str, plan: Plan, config: Config, counts: dict[str, int]) -> str:
+    """`text` after the passes of :func:`tally`, its findings added to `counts`."""
     for done in range(MAX_PASSES):
         fixed = _tally_pass(text, plan, config, counts, reports=not done)
         if fixed == text:
             break
         text = fixed
-    return text, counts
+    return text
 
 
 def _tally_pass(
@@ -334,13 +353,27 @@ def _run(
     """
     run = _Run(text, text)
     plan = plan_of(config)
+    # The log path reads the text whole; the splitter's document is the text as given, as on
+    # the line-by-line fast path.
+    with whole_text(text) if "\n" in text else contextlib.nullcontext():
+        _run_passes(run, plan, config, safe_only, suppress, report)
+    return run
+
+
+def _run_passes(
+    run: _Run,
+    plan: Plan,
+    config: Config,
+    safe_only: bool,
+    suppress: Sequence[Suppression],
+    report: bool,
+) -> None:
     while run.passes < MAX_PASSES:
         before = run.text
         run.passes += 1
         _run_pass(run, plan, config, safe_only, suppress, report)
         if run.text == before:
             break
-    return run
 
 
 def _run_pass(

@@ -15,7 +15,7 @@ from cli_support import NBSP, REPORT_ONLY, extra_rules
 import arnorm
 from arnorm.config import CLEAN
 from arnorm.edits import apply_edits
-from arnorm.engine import MAX_PASSES, plan_of
+from arnorm.engine import MAX_PASSES, plan_of, tally
 from arnorm.rules.base import Rule, substitution_rule
 
 DOC = "## What it does\n## Why\n## Example\n## Fix safety\n"
@@ -132,3 +132,40 @@ def test_an_equal_copy_from_a_rule_is_not_scanned_again(monkeypatch: pytest.Monk
     # the input and AR104's text in the first pass, that text once in the second (without
     # the engine taking AR302's copies for the text: five scans)
     assert len(scanned) == 3
+
+
+def test_a_text_is_cleaned_line_by_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each line goes to its own fixed point: a rule is asked only about the lines that hold
+    # its trigger, where a whole text holding the trigger on one line was read whole by it,
+    # twice (a second pass ran because another line changed).
+    plan = plan_of(CLEAN)
+    codes = [
+        rule.code for (rule, _), changes in zip(plan.steps, plan.changing, strict=True) if changes
+    ]
+    fast, trigger = plan.fixes[codes.index("AR104")]
+    asked: list[str] = []
+
+    def counted(text: str, config: object) -> str:
+        asked.append(text)
+        return fast(text, config)  # type: ignore[arg-type]
+
+    fixes = list(plan.fixes)
+    fixes[codes.index("AR104")] = (counted, trigger)
+    monkeypatch.setattr(plan, "fixes", tuple(fixes))
+    lines = [f"قال{NBSP}الوزير", *["جملة عادية لا شيء فيها"] * 50, "قال  الوزير"]
+    assert arnorm.clean("\n".join(lines)) == "\n".join(["قال الوزير", *lines[1:-1], "قال الوزير"])
+    assert asked == [f"قال{NBSP}الوزير"]
+
+
+RUN_TWICE = "قال ماكسويلتون\nوصل إلى ماكسويلتون أمس"  # a name the splitter would cut, twice
+
+
+def test_the_lines_of_a_text_share_its_document() -> None:
+    # AR501 keeps a run that the document holds twice; the document of a line is the whole
+    # text it was given in, on the fast path, the log path and the tally alike
+    once = "وصل إلى ماكسويلتون أمس"
+    assert arnorm.clean(once) != once  # alone, the run is cut
+    assert arnorm.clean(RUN_TWICE) == RUN_TWICE
+    assert arnorm.fix(RUN_TWICE).text == RUN_TWICE
+    assert "AR501" not in tally(RUN_TWICE, CLEAN)[1]
+    assert "AR501" in tally(once, CLEAN)[1]

@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "arnorm"
 #: Module name prefixes, bottom layer first (a module takes the layer of its longest prefix).
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("arnorm.script",),
-    ("arnorm.config", "arnorm.edits", "arnorm.wordlists"),
+    ("arnorm.config", "arnorm.edits", "arnorm.wordlists", "arnorm.document"),
     ("arnorm.lexicon",),
     ("arnorm.splitter",),
     ("arnorm.rules",),

@@ -27,7 +27,7 @@ from arnorm.script.chars import (
 from arnorm.script.passages import crosses, persian_passages_near
 from arnorm.splitter.configured import is_safe, run_on_splits, segmenter_of
 from arnorm.splitter.runs import Run, run_pattern
-from arnorm.splitter.segmenter import Document, RunSplit
+from arnorm.splitter.segmenter import RunSplit, document_of
 
 
 def split_runons(text: str, config: Config) -> str:
@@ -37,7 +37,7 @@ def split_runons(text: str, config: Config) -> str:
     >>> split_runons("قال إنالتهديداتالأمنية تتزايد", CLEAN)
     'قال إن التهديدات الأمنية تتزايد'
     """
-    points = segmenter_of(config).split_points(text, Document(text))
+    points = segmenter_of(config).split_points(text, document_of(text))
     if not points:
         return text  # most lines: no passage to look for (that would cost more than the split)
     passages = persian_passages_near(text, points)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from arnorm.config import Config
 from arnorm.lexicon.folding import Spelling
 from arnorm.script.passages import crosses, persian_passages_near
-from arnorm.splitter.segmenter import Document, RunSplit, Segmenter, segmenter_for, stands
+from arnorm.splitter.segmenter import RunSplit, Segmenter, document_of, segmenter_for, stands
 
 #: A split is a safe fix when its reading beats the whole run by at least this much (log10),
 #: or when every space follows a word end (ة, ى, tanween). See AR501's doc for the measured
@@ -69,7 +69,7 @@ def run_on_splits(text: str, config: Config) -> list[RunSplit]:
     if not splits:
         return []
     passages = persian_passages_near(text, [split.points[0] for split in splits])
-    document = Document(text)
+    document = document_of(text)
     return [
         split
         for split in splits

@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from typing import NamedTuple, TypeVar
 
+from arnorm.document import WHOLE_TEXT
 from arnorm.lexicon.clitics import MIN_STEM, MIN_STEM_ZIPF, Clitics
 from arnorm.lexicon.folding import IDENTITY, Spelling
 from arnorm.lexicon.letters import MIN_WORDS, LetterModel, rare_words
@@ -711,6 +712,28 @@ class Document:
                     return self.count(run) >= 2
             at = text.find(run, at + 1)
         return False
+
+
+def document_of(text: str) -> Document:
+    """The document `text` is part of: the whole text that the engine is cleaning line by
+    line (:data:`arnorm.document.WHOLE_TEXT`), else `text` itself.
+
+    >>> from arnorm.document import whole_text
+    >>> with whole_text("قال كيمبرلاين\\nإن كيمبرلاين"):
+    ...     document_of("إن كيمبرلاين").repeats("كيمبرلاين")
+    True
+    >>> document_of("إن كيمبرلاين").repeats("كيمبرلاين")
+    False
+    """
+    whole = WHOLE_TEXT.get()
+    return Document(text) if whole is None else _whole_document(whole)
+
+
+@functools.lru_cache(maxsize=1)
+def _whole_document(text: str) -> Document:
+    """One Document per whole text, shared by its lines (its counts and its bound on
+    searches are the document's)."""
+    return Document(text)
 
 
 #: How many runs :meth:`Document.repeats` searches a document for, and how often it looks at
