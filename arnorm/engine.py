@@ -21,7 +21,6 @@ says how many passes ran. ``docs/engine.md`` explains the design.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
 import re
@@ -341,6 +340,7 @@ def _run(
     safe_only: bool,
     suppress: Sequence[Suppression] = (),
     report: bool = True,
+    by_lines: bool = True,
 ) -> _Run:
     """Run the passes of the active rules on the log path, to a fixpoint (bounded).
 
@@ -350,14 +350,49 @@ def _run(
     rules that only report under `config` are not run: their findings change nothing (the
     balance check pairing every quote and bracket of the text was a third of a cold ``fix`` on
     news lines, and the spelling report, with spelling off, most of the rest).
+
+    A text of several lines is run line by line, as :func:`clean` runs it, and the lines'
+    logs and turns are put together at their places in the input; ``by_lines=False`` runs it
+    whole (the property tests check that both give the same).
     """
-    run = _Run(text, text)
     plan = plan_of(config)
-    # The log path reads the text whole; the splitter's document is the text as given, as on
-    # the line-by-line fast path.
-    with whole_text(text) if "\n" in text else contextlib.nullcontext():
+    if "\n" not in text:
+        run = _Run(text, text)
         _run_passes(run, plan, config, safe_only, suppress, report)
-    return run
+        return run
+    if not by_lines:
+        run = _Run(text, text)
+        with whole_text(text):
+            _run_passes(run, plan, config, safe_only, suppress, report)
+        return run
+    whole, lines, start = _Run(text, text), [], 0
+    with whole_text(text):
+        for line in text.split("\n"):
+            end = start + len(line)
+            run = _Run(line, line)
+            near = [
+                (lo - start, hi - start, codes)
+                for lo, hi, codes in suppress
+                if lo <= end and hi >= start
+            ]
+            _run_passes(run, plan, config, safe_only, near, report)
+            lines.append(run.text)
+            whole.log += _shifted(run.log, start)
+            whole.steps += [
+                _Pass(step.rule, _shifted(step.edits, start), _shifted(step.log, start))
+                for step in run.steps
+            ]
+            whole.passes = max(whole.passes, run.passes)
+            start = end + 1
+    whole.text = "\n".join(lines)
+    return whole
+
+
+def _shifted(edits: list[Edit], by: int) -> list[Edit]:
+    """`edits` of a line, at their places in the text that starts the line `by` characters in."""
+    if not by:
+        return edits
+    return [dataclasses.replace(e, start=e.start + by, end=e.end + by) for e in edits]
 
 
 def _run_passes(

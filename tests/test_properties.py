@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from strategies import arabic_text, non_arabic_text, spelling_text
 
 import arnorm
+from arnorm import engine
 from arnorm.config import CLEAN, NONE, PRESETS, SEARCH, Config, choices
 from arnorm.edits import apply_edits
 from arnorm.engine import active_rules
@@ -87,6 +88,18 @@ def test_fast_path_equals_edit_log_path(config: Config, text: str) -> None:
     fixed = arnorm.fix(text, preset=config)
     assert fixed.text == arnorm.clean(text, preset=config)
     assert apply_edits(text, fixed.edits) == fixed.text
+
+
+@pytest.mark.parametrize("config", CONFIGS.values(), ids=CONFIGS.keys())
+@given(text=arabic_text)
+def test_the_log_path_gives_a_text_what_it_gives_its_lines(config: Config, text: str) -> None:
+    # every rule reads only its line: fix, lint and clean run a text line by line, and that is
+    # the same as running it whole (AR501's document is the whole text either way)
+    whole = engine._run(text, config, safe_only=False, by_lines=False)
+    lines = engine._run(text, config, safe_only=False)
+    assert lines.text == whole.text
+    assert lines.log == whole.log
+    assert set(engine._findings(lines.steps)) == set(engine._findings(whole.steps))
 
 
 @given(text=arabic_text)
