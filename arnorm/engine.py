@@ -366,15 +366,18 @@ def _run(
             _run_passes(run, plan, config, safe_only, suppress, report)
         return run
     whole, lines, start = _Run(text, text), [], 0
+    waiting = sorted(suppress, key=lambda span: span[0])  # by start, taken up line by line
+    taken = 0
+    active: list[Suppression] = []  # those that may touch the current line
     with whole_text(text):
         for line in text.split("\n"):
             end = start + len(line)
+            while taken < len(waiting) and waiting[taken][0] <= end:
+                active.append(waiting[taken])
+                taken += 1
+            active = [span for span in active if span[1] >= start]
+            near = [(lo - start, hi - start, codes) for lo, hi, codes in active]
             run = _Run(line, line)
-            near = [
-                (lo - start, hi - start, codes)
-                for lo, hi, codes in suppress
-                if lo <= end and hi >= start
-            ]
             _run_passes(run, plan, config, safe_only, near, report)
             lines.append(run.text)
             whole.log += _shifted(run.log, start)

@@ -13,6 +13,7 @@ import pytest
 from cli_support import NBSP, REPORT_ONLY, extra_rules
 
 import arnorm
+from arnorm import engine
 from arnorm.config import CLEAN
 from arnorm.edits import apply_edits
 from arnorm.engine import MAX_PASSES, plan_of, tally
@@ -169,3 +170,17 @@ def test_the_lines_of_a_text_share_its_document() -> None:
     assert arnorm.fix(RUN_TWICE).text == RUN_TWICE
     assert "AR501" not in tally(RUN_TWICE, CLEAN)[1]
     assert "AR501" in tally(once, CLEAN)[1]
+
+
+def test_suppressions_reach_every_line_they_span() -> None:
+    lines = [f"سطر{NBSP}{n}" for n in range(6)]  # an exotic space on each line (AR104)
+    text = "\n".join(lines)
+    starts = [text.index(line) for line in lines]
+    # one span from inside line 1 to inside line 3, one covering line 5, given out of order
+    suppress = [(starts[5], len(text), None), (starts[1] + 2, starts[3] + 4, frozenset({"AR104"}))]
+    found = [text.count("\n", 0, f.start) for f in arnorm.lint(text, suppress=suppress)]
+    assert found == [0, 4]
+    by_lines = engine._run(text, CLEAN, safe_only=False, suppress=suppress)
+    whole = engine._run(text, CLEAN, safe_only=False, suppress=suppress, by_lines=False)
+    assert by_lines.text == whole.text
+    assert by_lines.log == whole.log
