@@ -2,14 +2,16 @@
 
 Builds a JSONL of about ``--mb`` megabytes from the news of the data folder (any corpus that
 ``benchmarks/corpus.py`` reads: the dev news by default; its articles repeated, so the
-speeds are mostly warm ones) in a temporary folder, then times, as
+speeds are mostly warm ones; with ``--recombined``, documents recombined from the sentences of
+all the news as ``bench_cli.py`` builds them, which never repeat a document and keep meeting
+new words, as a real corpus does) in a temporary folder, then times, as
 separate processes: ``arnorm clean --jsonl``, ``arnorm report`` and ``arnorm report --sample
 10000`` on it, and the lexicon load alone. Times are CPU seconds of the child (user + system),
 which a busy machine disturbs less than wall time; both are printed. With Playwright and a
 Chromium (``--chromium PATH``, default ``chromium`` on PATH) it also opens the page and
 prints the time to its load event.
 
-    python benchmarks/bench_report.py --mb 100 [--data DIR]
+    python benchmarks/bench_report.py --mb 100 [--data DIR] [--recombined]
 """
 
 from __future__ import annotations
@@ -101,20 +103,34 @@ def main() -> None:
     corpus.add_data_argument(parser)
     parser.add_argument("--mb", type=float, default=100.0, help="size of the JSONL (100)")
     parser.add_argument("--chromium", help="a Chromium binary for the opening time")
+    parser.add_argument(
+        "--recombined", action="store_true", help="documents that never repeat (bench_cli.py's)"
+    )
     args = parser.parse_args()
-    docs = documents(corpus.data_dir(args.data))
+    data = corpus.data_dir(args.data)
     with tempfile.TemporaryDirectory(prefix="arnorm-bench-") as folder:
         jsonl = Path(folder) / "news.jsonl"
-        records = build(jsonl, docs, int(args.mb * 1e6))
+        if args.recombined:
+            import bench_cli  # the recombined news of the CLI benchmark (benchmarks/bench_cli.py)
+
+            bench_cli.recombined(jsonl, bench_cli.news_sentences(data), int(args.mb * 1e6), "jsonl")
+            records = sum(1 for _ in jsonl.open(encoding="utf-8"))
+            built = "recombined documents, none repeated"
+            field = ["--field", "content"]
+        else:
+            docs = documents(data)
+            records = build(jsonl, docs, int(args.mb * 1e6))
+            built = f"{len(docs)} distinct articles, repeated"
+            field = []
         size = jsonl.stat().st_size / 1e6
-        print(f"input: {size:,.1f} MB, {records:,} records ({len(docs)} distinct articles)")
+        print(f"input: {size:,.1f} MB, {records:,} records ({built})")
         load = load_time()
         print(f"lexicon load:       {load[0]:7.2f} s CPU {load[1]:7.2f} s wall")
-        clean = timed("clean", "--jsonl", str(jsonl), "-o", os.devnull, "--isolated")
+        clean = timed("clean", "--jsonl", str(jsonl), *field, "-o", os.devnull, "--isolated")
         page = Path(folder) / "report.html"
-        report = timed("report", str(jsonl), "-o", str(page), "--isolated")
+        report = timed("report", str(jsonl), *field, "-o", str(page), "--isolated")
         quick = str(Path(folder) / "sample.html")
-        sample = timed("report", str(jsonl), "--sample", "10000", "-o", quick, "--isolated")
+        sample = timed("report", str(jsonl), *field, "--sample", "10000", "-o", quick, "--isolated")
         for name, (cpu, wall) in (
             ("clean", clean),
             ("report", report),

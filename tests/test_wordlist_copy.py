@@ -3,6 +3,8 @@ made again when wordfreq's file changes, ignored when damaged, never in the way.
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -30,7 +32,9 @@ def test_the_copy_reads_back_what_the_api_gave(
 ) -> None:
     through_api = wordfreq.get_frequency_list("ar", "small")
     assert [list(b) for b in wordfreq_buckets("ar", "small")] == through_api
-    assert cache.copy_path(folder, "ar", "small").is_file()
+    stamp = cache.source_stamp("ar", "small")
+    assert stamp is not None
+    assert cache.copy_path(folder, "ar", "small", stamp).is_file()
     _no_api(monkeypatch)
     assert [list(b) for b in wordfreq_buckets("ar", "small")] == through_api
 
@@ -45,23 +49,35 @@ def test_the_large_list_is_the_same_dictionary_either_way(
     assert list(second) == list(first)  # in wordfreq's order, most frequent first
 
 
-def test_a_copy_of_another_file_is_made_again(
-    folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    wordfreq_buckets("ar", "small")
-    path = cache.copy_path(folder, "ar", "small")
-    monkeypatch.setattr(cache, "source_stamp", lambda lang, wordlist: "wordfreq upgraded")
-    asked: list[tuple[object, ...]] = []
+def test_each_wordfreq_install_has_its_copy(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a project's environment and its pre-commit hook's: neither overwrites the other's copy
     real = wordfreq.get_frequency_list
+    asked: list[tuple[str, ...]] = []
 
     def counted(*args: str) -> list[list[str]]:
         asked.append(args)
         return real(*args)
 
     monkeypatch.setattr(wordfreq, "get_frequency_list", counted)
-    wordfreq_buckets("ar", "small")
-    assert asked, "a copy stamped with the old file was used"
-    assert path.read_text(encoding="utf-8").split("\t")[1] == "wordfreq upgraded"
+    for install in ("one", "two", "one", "two"):
+        monkeypatch.setattr(cache, "source_stamp", lambda lang, wordlist, i=install: i)
+        assert wordfreq_buckets("ar", "small")
+    assert len(asked) == 2  # once per install: the second round read the copies
+    assert len(list(folder.glob("wordfreq-small_ar-*.txt"))) == 2
+
+
+def test_stale_copies_go_when_a_new_one_is_written(folder: Path) -> None:
+    old = cache.copy_path(folder, "ar", "small", "old wordfreq")
+    used = cache.copy_path(folder, "ar", "small", "in use")
+    assert cache.save(old, "old wordfreq", [["في"]])
+    assert cache.save(used, "in use", [["في"]])
+    long_ago = time.time() - (cache.STALE_DAYS + 1) * 86_400
+    for path in (old, used):
+        os.utime(path, (long_ago, long_ago))
+    assert cache.load(used, "in use") == [["في"]]  # reading it marks it in use
+    new = cache.copy_path(folder, "ar", "small", "new wordfreq")
+    assert cache.save(new, "new wordfreq", [["في"]])
+    assert sorted(folder.iterdir()) == sorted([used, new])
 
 
 DAMAGED = [

@@ -9,10 +9,12 @@ cache folder; later processes read that file (one decode and one split, about 0.
 never import wordfreq. This is what jieba does with its dictionary.
 
 The copy stays on the user's machine, next to the wordfreq it was read from (CC BY-SA 4.0,
-like the list); nothing of it is in arnorm. It is keyed by the size and modification time of
-wordfreq's data file and by this module's format, so upgrading wordfreq writes a new one.
-A copy that does not match, or cannot be read whole, is ignored (and rewritten); a folder
-that cannot be written leaves the list read through the API every time.
+like the list); nothing of it is in arnorm. It is keyed by the path, size and modification
+time of wordfreq's data file and by this module's format, so each wordfreq install has its own
+copy and upgrading wordfreq writes a new one (copies unread for :data:`STALE_DAYS` days are
+removed when another is written). A copy that does not match, or cannot be read whole, is
+ignored (and rewritten); a folder that cannot be written leaves the list read through the API
+every time.
 
 The folder is ``$ARNORM_CACHE_DIR``, else ``$XDG_CACHE_HOME/arnorm``, else
 ``~/.cache/arnorm``; ``ARNORM_CACHE_DIR=off`` (or empty) turns the copy off.
@@ -24,11 +26,16 @@ import contextlib
 import importlib.util
 import os
 import tempfile
+import time
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
 #: The first line of a copy, before its stamp and bucket sizes: a change of layout changes it.
 FORMAT = "arnorm-wordlist/1"
+#: A copy unread for this many days is removed when another copy of its list is written (a
+#: copy that is read is touched, so its age is that of its last use).
+STALE_DAYS = 30
 _OFF = ("", "0", "off", "no", "false")
 
 
@@ -66,8 +73,26 @@ def source_stamp(lang: str, wordlist: str) -> str | None:
     return None
 
 
-def copy_path(folder: Path, lang: str, wordlist: str) -> Path:
-    return folder / f"wordfreq-{wordlist}_{lang}.txt"
+def copy_path(folder: Path, lang: str, wordlist: str, stamp: str) -> Path:
+    """Where the copy made from the file `stamp` names is kept: one per wordfreq install, so
+    that two environments (a project's and its pre-commit hook's) do not overwrite each
+    other's copy on every start.
+
+    >>> copy_path(Path("c"), "ar", "large", "x 1 2").name
+    'wordfreq-large_ar-d74809a8.txt'
+    """
+    return folder / f"wordfreq-{wordlist}_{lang}-{zlib.crc32(stamp.encode()):08x}.txt"
+
+
+def _forget_stale(path: Path) -> None:
+    """Remove the copies of the same list beside `path` that no process has read for
+    :data:`STALE_DAYS` days (those of an uninstalled or upgraded wordfreq)."""
+    prefix = path.name.rsplit("-", 1)[0] + "-"
+    limit = time.time() - STALE_DAYS * 86_400
+    for other in path.parent.glob(prefix + "*.txt"):
+        with contextlib.suppress(OSError):
+            if other != path and other.stat().st_mtime < limit:
+                other.unlink()
 
 
 def load(path: Path, stamp: str) -> list[list[str]] | None:
@@ -100,6 +125,8 @@ def load(path: Path, stamp: str) -> list[list[str]] | None:
     for size in sizes:
         buckets.append(words[start : start + size])
         start += size
+    with contextlib.suppress(OSError):
+        os.utime(path)  # in use: not stale
     return buckets
 
 
@@ -124,4 +151,5 @@ def save(path: Path, stamp: str, buckets: Sequence[Sequence[str]]) -> bool:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         return False
+    _forget_stale(path)
     return True

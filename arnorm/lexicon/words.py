@@ -173,7 +173,7 @@ def wordfreq_buckets(lang: str, wordlist: str) -> Sequence[Sequence[str]]:
     when there is one made from the same file, else through wordfreq's API (and then copied)."""
     folder = cache.cache_dir()
     stamp = cache.source_stamp(lang, wordlist) if folder is not None else None
-    path = cache.copy_path(folder, lang, wordlist) if folder is not None else None
+    path = cache.copy_path(folder, lang, wordlist, stamp) if folder and stamp else None
     if path is not None and stamp is not None:
         copied = cache.load(path, stamp)
         if copied is not None:
