@@ -21,6 +21,7 @@ says how many passes ran. ``docs/engine.md`` explains the design.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -123,10 +124,28 @@ class Plan:
         )
         wanted = frozenset().union(*(trigger for trigger in triggers if trigger))
         self._scan = re.compile(_scan_class(wanted))
+        self._runnable: dict[frozenset[str], tuple[int, ...]] = {}
 
     def present(self, text: str) -> frozenset[str]:
         """The trigger characters that `text` holds (and perhaps a few others)."""
         return frozenset(self._scan.findall(text))
+
+    def runnable(self, found: frozenset[str]) -> tuple[int, ...]:
+        """The indices in :attr:`fixes` of the rules that a text holding the trigger
+        characters `found` may need, in order: those without a trigger and those whose
+        trigger it holds. A line holds the triggers of a few rules out of some thirty, and
+        the lines of a text hold few different sets of them, so the set is looked up, and
+        the rules a line cannot need are not even visited."""
+        order = self._runnable.get(found)
+        if order is None:
+            if len(self._runnable) >= 4096:
+                self._runnable.clear()
+            order = self._runnable[found] = tuple(
+                i
+                for i, (_, trigger) in enumerate(self.fixes)
+                if trigger is None or not trigger.isdisjoint(found)
+            )
+        return order
 
 
 def _scanned(trigger: frozenset[str]) -> frozenset[str] | None:
@@ -224,21 +243,23 @@ def _clean_pass(text: str, plan: Plan, config: Config, idle: list[str | None]) -
     returns an equal copy of its text is taken to have returned the text itself: else the
     next rule's trigger scan would read the whole text again, and the rule would not be idle
     in the next pass (on a whole 1 MB file of news, AR302, AR301 and AR502 did so)."""
-    scanned: str | None = None
-    found: frozenset[str] = frozenset()
-    for i, (fix_fast, trigger) in enumerate(plan.fixes):
-        if trigger is not None:  # scanned again only when a rule changed the text (inlined)
-            if text is not scanned:
-                scanned, found = text, plan.present(text)
-            if trigger.isdisjoint(found):
-                continue
+    fixes = plan.fixes
+    order = plan.runnable(plan.present(text))
+    k = 0
+    while k < len(order):
+        i = order[k]
+        k += 1
         if idle[i] is text:
             continue
-        fixed = fix_fast(text, config)
-        if fixed is not text and fixed == text:
-            fixed = text  # an equal copy (a join of lines none of which changed) changes nothing
-        idle[i] = text if fixed is text else None
+        fixed = fixes[i][0](text, config)
+        if fixed is text or fixed == text:  # an equal copy (a join of lines none of which
+            idle[i] = text  # changed) changes nothing
+            continue
+        idle[i] = None
         text = fixed
+        # the rules after this one, by the trigger characters of the changed text
+        order = plan.runnable(plan.present(text))
+        k = bisect.bisect_right(order, i)
     return text
 
 

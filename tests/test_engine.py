@@ -6,6 +6,7 @@ that AR104 turns into a space on the next pass), one never converges (it doubles
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -184,3 +185,18 @@ def test_suppressions_reach_every_line_they_span() -> None:
     whole = engine._run(text, CLEAN, safe_only=False, suppress=suppress, by_lines=False)
     assert by_lines.text == whole.text
     assert by_lines.log == whole.log
+
+
+def test_a_rule_runs_in_the_pass_where_an_earlier_one_wrote_its_trigger() -> None:
+    # the fast path visits only the rules whose trigger a line holds; when a rule changes the
+    # line, the rules after it are chosen again from the changed line's characters
+    makes_at = toy_rule("AR995", "test-makes-at", "#", lambda found: "@")
+    at_to_bang = dataclasses.replace(
+        toy_rule("AR994", "test-at-to-bang", "@", lambda found: "!"),
+        trigger=lambda config: frozenset("@"),
+    )
+    with extra_rules(makes_at, at_to_bang):
+        plan = plan_of(CLEAN)
+        idle: list[str | None] = [None] * len(plan.fixes)
+        assert engine._clean_pass("a # b", plan, CLEAN, idle) == "a ! b"
+        assert arnorm.fix("a # b").passes == 2  # the second pass changes nothing
