@@ -146,3 +146,15 @@ def test_the_stamp_names_wordfreqs_file() -> None:
     assert stamp is not None
     assert "large_ar.msgpack.gz" in stamp
     assert cache.source_stamp("xx", "nonexistent") is None
+
+
+def test_no_home_folder_means_no_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ARNORM_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def homeless() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", homeless)
+    assert cache.cache_dir() is None
+    assert wordfreq_buckets("ar", "small")

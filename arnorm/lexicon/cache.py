@@ -40,19 +40,28 @@ _OFF = ("", "0", "off", "no", "false")
 
 
 def cache_dir() -> Path | None:
-    """The cache folder, or None when the copy is turned off.
+    """The cache folder, or None when the copy is turned off (or there is no home folder).
 
     >>> import os
+    >>> before = os.environ.get("ARNORM_CACHE_DIR")
     >>> os.environ["ARNORM_CACHE_DIR"] = "off"
     >>> cache_dir() is None
     True
-    >>> del os.environ["ARNORM_CACHE_DIR"]
+    >>> if before is None:
+    ...     del os.environ["ARNORM_CACHE_DIR"]
+    ... else:
+    ...     os.environ["ARNORM_CACHE_DIR"] = before
     """
     given = os.environ.get("ARNORM_CACHE_DIR")
     if given is not None:
         return None if given.strip().lower() in _OFF else Path(given)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg) / "arnorm" if xdg else Path.home() / ".cache" / "arnorm"
+    if xdg:
+        return Path(xdg) / "arnorm"
+    try:
+        return Path.home() / ".cache" / "arnorm"
+    except RuntimeError:  # no HOME and no password entry (a bare container)
+        return None
 
 
 def source_stamp(lang: str, wordlist: str) -> str | None:
