@@ -124,7 +124,10 @@ class Plan:
         )
         wanted = frozenset().union(*(trigger for trigger in triggers if trigger))
         self._scan = re.compile(_scan_class(wanted))
+        self._fix_triggers = tuple(trigger for _, trigger in self.fixes)
+        self._step_triggers = tuple(trigger for _, trigger in self.steps)
         self._runnable: dict[frozenset[str], tuple[int, ...]] = {}
+        self._runnable_steps: dict[frozenset[str], tuple[int, ...]] = {}
 
     def present(self, text: str) -> frozenset[str]:
         """The trigger characters that `text` holds (and perhaps a few others)."""
@@ -136,16 +139,29 @@ class Plan:
         trigger it holds. A line holds the triggers of a few rules out of some thirty, and
         the lines of a text hold few different sets of them, so the set is looked up, and
         the rules a line cannot need are not even visited."""
-        order = self._runnable.get(found)
-        if order is None:
-            if len(self._runnable) >= 4096:
-                self._runnable.clear()
-            order = self._runnable[found] = tuple(
-                i
-                for i, (_, trigger) in enumerate(self.fixes)
-                if trigger is None or not trigger.isdisjoint(found)
-            )
-        return order
+        return _picked(found, self._fix_triggers, self._runnable)
+
+    def runnable_steps(self, found: frozenset[str]) -> tuple[int, ...]:
+        """:meth:`runnable` for the indices in :attr:`steps` (the log path and the tally)."""
+        return _picked(found, self._step_triggers, self._runnable_steps)
+
+
+def _picked(
+    found: frozenset[str],
+    triggers: tuple[frozenset[str] | None, ...],
+    memo: dict[frozenset[str], tuple[int, ...]],
+) -> tuple[int, ...]:
+    """The indices of the `triggers` that are None or that `found` meets, remembered."""
+    order = memo.get(found)
+    if order is None:
+        if len(memo) >= 4096:
+            memo.clear()
+        order = memo[found] = tuple(
+            i
+            for i, trigger in enumerate(triggers)
+            if trigger is None or not trigger.isdisjoint(found)
+        )
+    return order
 
 
 def _scanned(trigger: frozenset[str]) -> frozenset[str] | None:
@@ -299,25 +315,29 @@ def _tallied(text: str, plan: Plan, config: Config, counts: dict[str, int]) -> s
 def _tally_pass(
     text: str, plan: Plan, config: Config, counts: dict[str, int], *, reports: bool
 ) -> str:
-    """One pass of :func:`tally`; edits without a fix are counted only when `reports`."""
-    scanned: str | None = None
-    found: frozenset[str] = frozenset()
-    for (rule, trigger), changes in zip(plan.steps, plan.changing, strict=True):
-        if trigger is not None:
-            if text is not scanned:
-                scanned, found = text, plan.present(text)
-            if trigger.isdisjoint(found):
-                continue
+    """One pass of :func:`tally`; edits without a fix are counted only when `reports`. The
+    rules are picked by the text's trigger characters, as on the fast path."""
+    steps, changing = plan.steps, plan.changing
+    order = plan.runnable_steps(plan.present(text))
+    k = 0
+    while k < len(order):
+        i = order[k]
+        k += 1
+        changes = changing[i]
         if not changes and not reports:
             continue
-        edits = list(rule.find(text, config))
+        edits = list(steps[i][0].find(text, config))
         if not edits:
             continue
         for edit in edits:
             if reports or edit.replacement is not None:
                 counts[edit.code] = counts.get(edit.code, 0) + 1
         if changes:
-            text = apply_edits(text, edits)
+            fixed = apply_edits(text, edits)
+            if fixed is not text and fixed != text:
+                text = fixed
+                order = plan.runnable_steps(plan.present(text))
+                k = bisect.bisect_right(order, i)
     return text
 
 
@@ -443,18 +463,17 @@ def _run_pass(
     suppress: Sequence[Suppression],
     report: bool = True,
 ) -> None:
-    """One pass of the rules of `plan` over ``run.text``, on the log path."""
+    """One pass of the rules of `plan` over ``run.text``, on the log path (the rules picked
+    by the text's trigger characters, as on the fast path)."""
     text, log, source = run.text, run.log, run.source
-    scanned: str | None = None
-    found: frozenset[str] = frozenset()
-    for i, (rule, trigger) in enumerate(plan.steps):
+    order = plan.runnable_steps(plan.present(text))
+    k = 0
+    while k < len(order):
+        i = order[k]
+        k += 1
+        rule = plan.steps[i][0]
         if not report and not plan.changing[i]:
             continue
-        if trigger is not None:  # as in _clean: the text is scanned again only when it changed
-            if text is not scanned:
-                scanned, found = text, plan.present(text)
-            if trigger.isdisjoint(found):
-                continue
         if run.idle.get(i) is text:
             continue  # it read this very text last pass and changed nothing: same findings
         run.idle[i] = text
@@ -469,6 +488,8 @@ def _run_pass(
             log = compose(log, text, applied, source=source)
             text = apply_edits(text, applied)
             del run.idle[i]
+            order = plan.runnable_steps(plan.present(text))
+            k = bisect.bisect_right(order, i)
     run.text, run.log = text, log
 
 
