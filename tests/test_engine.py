@@ -136,10 +136,11 @@ def test_an_equal_copy_from_a_rule_is_not_scanned_again(monkeypatch: pytest.Monk
     assert len(scanned) == 3
 
 
-def test_a_text_is_cleaned_line_by_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Each line goes to its own fixed point: a rule is asked only about the lines that hold
-    # its trigger, where a whole text holding the trigger on one line was read whole by it,
-    # twice (a second pass ran because another line changed).
+def test_a_long_text_is_cleaned_in_groups_of_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each group of lines (at least LINES_FROM characters) goes to its own fixed point: a
+    # rule is asked only about the groups that hold its trigger, where a whole text holding
+    # the trigger on one line was read whole by it, twice (a second pass ran because another
+    # line changed).
     plan = plan_of(CLEAN)
     codes = [
         rule.code for (rule, _), changes in zip(plan.steps, plan.changing, strict=True) if changes
@@ -155,11 +156,17 @@ def test_a_text_is_cleaned_line_by_line(monkeypatch: pytest.MonkeyPatch) -> None
     fixes[codes.index("AR104")] = (counted, trigger)
     monkeypatch.setattr(plan, "fixes", tuple(fixes))
     lines = [f"قال{NBSP}الوزير", *["جملة عادية لا شيء فيها"] * 50, "قال  الوزير"]
-    assert arnorm.clean("\n".join(lines)) == "\n".join(["قال الوزير", *lines[1:-1], "قال الوزير"])
-    assert asked == [f"قال{NBSP}الوزير"]
+    text = "\n".join(lines)
+    assert arnorm.clean(text) == "\n".join(["قال الوزير", *lines[1:-1], "قال الوزير"])
+    first = engine.line_groups(text)[0]
+    assert asked == [first]
+    assert first.startswith(lines[0])
+    assert engine.LINES_FROM <= len(first) < len(text) // 3
 
 
-RUN_TWICE = "قال ماكسويلتون\nوصل إلى ماكسويلتون أمس"  # a name the splitter would cut, twice
+# a name the splitter would cut, on the first and the last line of a text of several groups
+FILLER = ["جملة عادية لا شيء فيها"] * 30
+RUN_TWICE = "\n".join(["قال ماكسويلتون", *FILLER, "وصل إلى ماكسويلتون أمس"])
 
 
 def test_the_lines_of_a_text_share_its_document() -> None:
@@ -167,6 +174,9 @@ def test_the_lines_of_a_text_share_its_document() -> None:
     # text it was given in, on the fast path, the log path and the tally alike
     once = "وصل إلى ماكسويلتون أمس"
     assert arnorm.clean(once) != once  # alone, the run is cut
+    groups = engine.line_groups(RUN_TWICE)
+    assert len(groups) > 2
+    assert arnorm.clean(groups[-1]) != groups[-1]  # and in the last group alone
     assert arnorm.clean(RUN_TWICE) == RUN_TWICE
     assert arnorm.fix(RUN_TWICE).text == RUN_TWICE
     assert "AR501" not in tally(RUN_TWICE, CLEAN)[1]

@@ -6,6 +6,7 @@ Every shrunk counterexample that hypothesis ever found is pinned with ``@example
 from __future__ import annotations
 
 import dataclasses
+from unittest import mock
 
 import pytest
 from hypothesis import example, given
@@ -93,11 +94,16 @@ def test_fast_path_equals_edit_log_path(config: Config, text: str) -> None:
 @pytest.mark.parametrize("config", CONFIGS.values(), ids=CONFIGS.keys())
 @given(text=arabic_text)
 def test_the_log_path_gives_a_text_what_it_gives_its_lines(config: Config, text: str) -> None:
-    # every rule reads only its line: fix, lint and clean run a text line by line, and that is
-    # the same as running it whole (AR501's document is the whole text either way)
+    # every rule reads only its line: fix, lint, clean and the tally run a long text in groups
+    # of lines, and that is the same as running it whole (AR501's document is the whole text
+    # either way); here every line is a group of its own, however short
     whole = engine._run(text, config, safe_only=False, by_lines=False)
-    lines = engine._run(text, config, safe_only=False)
-    assert lines.text == whole.text
+    with mock.patch.object(engine, "LINES_FROM", 0):
+        lines = engine._run(text, config, safe_only=False)
+        cleaned = arnorm.clean(text, preset=config)
+        tallied = engine.tally(text, config)
+    assert lines.text == whole.text == cleaned == tallied[0]
+    assert tallied[1] == engine.tally(text, config)[1]  # the text whole: it is short
     assert lines.log == whole.log
     assert set(engine._findings(lines.steps)) == set(engine._findings(whole.steps))
 

@@ -100,3 +100,23 @@ def test_a_document_costs_linear_time(name: str) -> None:
 
     ratio = best(large) / best(small)
     assert ratio < 8 * 3, f"{name}: 8x the text took {ratio:.1f}x the CPU time"
+
+
+SHORT_LINE_JOBS: dict[str, Callable[[str], object]] = {
+    "clean": arnorm.clean,
+    "fix": arnorm.fix,
+    "lint": arnorm.lint,
+    "profile": arnorm.profile,
+}
+
+
+@pytest.mark.parametrize("name", SHORT_LINE_JOBS)
+@pytest.mark.parametrize("line", ["", "ب", "قال"], ids=["blank", "one letter", "one word"])
+def test_many_short_lines_cost_little_python_work(name: str, line: str) -> None:
+    # the engine runs a long text in groups of lines: run one call per line, a file of blank
+    # or one-word lines cost some 30 Python lines per character (3 s for a megabyte), far
+    # more than the rules; in groups, under one
+    job = SHORT_LINE_JOBS[name]
+    text = "\n".join([line] * 50_000)
+    job(text)
+    assert _lines_executed(lambda: job(text)) < 2 * len(text)
