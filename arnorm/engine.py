@@ -24,8 +24,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from arnorm import rules as registry
@@ -413,6 +414,7 @@ def _run(
     suppress: Sequence[Suppression] = (),
     report: bool = True,
     by_lines: bool = True,
+    groups: Collection[int] | None = None,
 ) -> _Run:
     """Run the passes of the active rules on the log path, to a fixpoint (bounded).
 
@@ -425,7 +427,9 @@ def _run(
 
     A text of several lines is run line by line, as :func:`clean` runs it, and the lines'
     logs and turns are put together at their places in the input; ``by_lines=False`` runs it
-    whole (the property tests check that both give the same).
+    whole (the property tests check that both give the same). `groups`, when given, are the
+    indices of the only groups of lines (:func:`line_groups`) to run; the others are left
+    as they are.
     """
     plan = plan_of(config)
     if "\n" not in text:
@@ -442,12 +446,16 @@ def _run(
     taken = 0
     active: list[Suppression] = []  # those that may touch the current line
     with whole_text(text):
-        for line in line_groups(text):
+        for index, line in enumerate(line_groups(text)):
             end = start + len(line)
             while taken < len(waiting) and waiting[taken][0] <= end:
                 active.append(waiting[taken])
                 taken += 1
             active = [span for span in active if span[1] >= start]
+            if groups is not None and index not in groups:
+                lines.append(line)  # not asked for: left as it is
+                start = end + 1
+                continue
             near = [(lo - start, hi - start, codes) for lo, hi, codes in active]
             run = _Run(line, line)
             _run_passes(run, plan, config, safe_only, near, report)
@@ -622,8 +630,9 @@ def lint(
     suppress = _with_protect(suppress, protect)
     steps = _run(masked, config, safe_only=False, suppress=suppress).steps
     findings = _findings(steps)
-    if any(not e.safe for step in steps for e in step.edits if e.replacement is not None):
-        findings = _safe_as_fix_sees_it(findings, masked, config, suppress)
+    unsafe = [f.start for f in findings if not f.safe and f.replacement is not None]
+    if unsafe:
+        findings = _safe_as_fix_sees_it(findings, masked, config, suppress, unsafe)
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     return findings
 
@@ -640,19 +649,37 @@ def _findings(steps: Sequence[_Pass]) -> list[Finding]:
 
 
 def _safe_as_fix_sees_it(
-    findings: list[Finding], text: str, config: Config, suppress: Sequence[Suppression]
+    findings: list[Finding],
+    text: str,
+    config: Config,
+    suppress: Sequence[Suppression],
+    unsafe: Sequence[int],
 ) -> list[Finding]:
     """The findings, safe only where ``fix(safe_only=True)`` makes the very same edit.
 
     Lint reports what the whole pipeline finds, unsafe fixes applied; but a safe edit that
     exists only because an unsafe one was made before it (a double space left where a mark
     was dropped, a number that reads as Arabic once a word is split off it) is not applied by
-    a safe-only fix, so it must not be counted as safely fixable.
+    a safe-only fix, so it must not be counted as safely fixable. Only the groups of lines
+    that hold an unsafe fix (at the positions `unsafe`) are run again: elsewhere a safe-only
+    run makes the very edits the full run made (a whole file ran twice where its lines did
+    not).
     """
-    safe_steps = _run(text, config, safe_only=True, suppress=suppress).steps
+    groups: set[int] | None = None  # None: the text is run whole
+    starts = [0]  # where each group of lines starts
+    if len(text) > LINES_FROM and "\n" in text:
+        starts = list(itertools.accumulate((len(g) + 1 for g in line_groups(text)), initial=0))
+        groups = {bisect.bisect_right(starts, at) - 1 for at in unsafe}
+
+    def run_again(at: int) -> bool:
+        return groups is None or bisect.bisect_right(starts, at) - 1 in groups
+
+    safe_steps = _run(text, config, safe_only=True, suppress=suppress, groups=groups).steps
     applied = {_identity(f) for f in _findings(safe_steps) if f.safe and f.replacement is not None}
     return [
-        f if not f.safe or _identity(f) in applied else dataclasses.replace(f, safe=False)
+        f
+        if not f.safe or _identity(f) in applied or not run_again(f.start)
+        else dataclasses.replace(f, safe=False)
         for f in findings
     ]
 

@@ -15,7 +15,7 @@ from cli_support import NBSP, REPORT_ONLY, extra_rules
 
 import arnorm
 from arnorm import engine
-from arnorm.config import CLEAN
+from arnorm.config import CLEAN, Config
 from arnorm.edits import apply_edits
 from arnorm.engine import MAX_PASSES, plan_of, tally
 from arnorm.rules.base import Rule, substitution_rule
@@ -210,3 +210,35 @@ def test_a_rule_runs_in_the_pass_where_an_earlier_one_wrote_its_trigger() -> Non
         idle: list[str | None] = [None] * len(plan.fixes)
         assert engine._clean_pass("a # b", plan, CLEAN, idle) == "a ! b"
         assert arnorm.fix("a # b").passes == 2  # the second pass changes nothing
+
+
+def test_lint_runs_a_safe_only_fix_again_only_where_unsafe_fixes_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # under search, AR203 folds the ى that AR201's unsafe choice wrote in علی: a safe-only fix
+    # never makes that fold, so lint calls it unsafe; only the group of lines that holds it
+    # is run again, and the exotic spaces of the other groups stay safe
+    said = f"قال{NBSP}الوزير إن الحكومة ستجتمع يوم الأحد"
+    lines = [said] * 12 + ["علی"] + [said] * 12
+    text = "\n".join(lines)
+    asked: list[object] = []
+    real = engine._run
+
+    def counted(text: str, config: Config, **options: object) -> engine._Run:
+        if options.get("safe_only"):
+            asked.append(options.get("groups"))
+        return real(text, config, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "_run", counted)
+    findings = arnorm.lint(text, preset="search")
+    on_line = {f: text.count("\n", 0, f.start) for f in findings}
+    assert {(f.code, f.safe) for f, line in on_line.items() if line == 12} == {
+        ("AR201", False),
+        ("AR203", False),
+    }
+    assert all(f.safe for f, line in on_line.items() if line != 12)
+    groups = engine.line_groups(text)
+    assert len(groups) > 2
+    assert asked == [{next(i for i, group in enumerate(groups) if "علی" in group)}]
+    monkeypatch.setattr(engine, "LINES_FROM", 10**9)  # the text whole: the same findings
+    assert arnorm.lint(text, preset="search") == findings

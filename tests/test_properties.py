@@ -102,6 +102,8 @@ def test_the_log_path_gives_a_text_what_it_gives_its_lines(config: Config, text:
         lines = engine._run(text, config, safe_only=False)
         cleaned = arnorm.clean(text, preset=config)
         tallied = engine.tally(text, config)
+        linted = arnorm.lint(text, preset=config)  # safe-only runs again where unsafe fixes are
+    assert linted == arnorm.lint(text, preset=config)  # the text whole: it is short
     assert lines.text == whole.text == cleaned == tallied[0]
     assert tallied[1] == engine.tally(text, config)[1]  # the text whole: it is short
     assert lines.log == whole.log
