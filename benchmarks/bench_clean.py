@@ -4,6 +4,7 @@ Run from the repository root:
 
     python benchmarks/bench_clean.py                 # a few minutes on one core
     python benchmarks/bench_clean.py --quick         # the cold pass only
+    python benchmarks/bench_clean.py --file-pairs 5  # a 1 MB file against its lines, 5 pairs
     python benchmarks/bench_clean.py --data DIR      # any news corpus (see benchmarks/README.md)
 
 The headline is a cold pass: each system runs in a fresh process, loads what it needs (the
@@ -26,6 +27,7 @@ import json
 import os
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -185,6 +187,30 @@ def run_cold(name: str, mode: str, data: Path) -> dict[str, float] | None:
             return None
         raise RuntimeError(f"{name} ({mode}) failed:\n{done.stderr}")
     return dict(json.loads(done.stdout))
+
+
+def print_file_pairs(data: Path, names: Iterable[str], pairs: int) -> None:
+    """A whole 1 MB file against its lines, cold, in `pairs` pairs of fresh processes: one
+    cold run of each varies by a fifth on a shared machine, a pair's ratio much less."""
+    print(f"## A 1 MB file against its lines: {pairs} pairs of cold runs, CPU seconds\n")
+    for name in names:
+        ratios, lines, files = [], [], []
+        for _ in range(pairs):
+            line = run_cold(name, "lines", data)
+            file = run_cold(name, "files", data)
+            if line is None or file is None:
+                break
+            lines.append(line["cold_cpu"])
+            files.append(file["cold_cpu"])
+            ratios.append(files[-1] / lines[-1])
+        if ratios:
+            each = " ".join(f"{ratio:.2f}" for ratio in ratios)
+            print(
+                f"{name:<30} lines {statistics.median(lines):6.3f}  files "
+                f"{statistics.median(files):6.3f}  file/line median {statistics.median(ratios):.2f}"
+                f"  ({each})"
+            )
+    print()
 
 
 def print_cold(data: Path, names: Iterable[str]) -> None:
@@ -473,6 +499,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="the cold pass only")
     parser.add_argument("--only", choices=SYSTEMS, action="append", help="these systems only")
     parser.add_argument("--worker", nargs=2, metavar=("SYSTEM", "MODE"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--file-pairs",
+        type=int,
+        metavar="N",
+        help="only: a 1 MB file against its lines, N pairs of cold runs per system",
+    )
     corpus.add_data_argument(parser)
     args = parser.parse_args(argv)
     data = corpus.data_dir(args.data)
@@ -483,6 +515,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# arnorm {arnorm.__version__} cleanup benchmark, Python {sys.version.split()[0]}")
     print(f"rules on in the clean preset: {rules}\n")
     lines = corpus.news_lines(data)
+    if args.file_pairs and lines:
+        print_file_pairs(data, args.only or list(SYSTEMS), args.file_pairs)
+        return 0
     if not lines:
         print(f"note: no news under {data}: the cold pass, growth and choices are skipped\n")
     else:
