@@ -22,6 +22,7 @@ says how many passes ran. ``docs/engine.md`` explains the design.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import functools
 import itertools
@@ -125,8 +126,6 @@ class Plan:
         )
         wanted = frozenset().union(*(trigger for trigger in triggers if trigger))
         self._scan = re.compile(_scan_class(wanted))
-        self._fix_triggers = tuple(trigger for _, trigger in self.fixes)
-        self._step_triggers = tuple(trigger for _, trigger in self.steps)
         self._runnable: dict[frozenset[str], tuple[int, ...]] = {}
         self._runnable_steps: dict[frozenset[str], tuple[int, ...]] = {}
 
@@ -140,26 +139,27 @@ class Plan:
         trigger it holds. A line holds the triggers of a few rules out of some thirty, and
         the lines of a text hold few different sets of them, so the set is looked up, and
         the rules a line cannot need are not even visited."""
-        return _picked(found, self._fix_triggers, self._runnable)
+        return _picked(found, self.fixes, self._runnable)
 
     def runnable_steps(self, found: frozenset[str]) -> tuple[int, ...]:
         """:meth:`runnable` for the indices in :attr:`steps` (the log path and the tally)."""
-        return _picked(found, self._step_triggers, self._runnable_steps)
+        return _picked(found, self.steps, self._runnable_steps)
 
 
 def _picked(
     found: frozenset[str],
-    triggers: tuple[frozenset[str] | None, ...],
+    steps: Sequence[tuple[object, frozenset[str] | None]],
     memo: dict[frozenset[str], tuple[int, ...]],
 ) -> tuple[int, ...]:
-    """The indices of the `triggers` that are None or that `found` meets, remembered."""
+    """The indices of the `steps` (each a rule and its trigger) whose trigger is None or
+    meets `found`, remembered per `found`."""
     order = memo.get(found)
     if order is None:
         if len(memo) >= 4096:
             memo.clear()
         order = memo[found] = tuple(
             i
-            for i, trigger in enumerate(triggers)
+            for i, (_, trigger) in enumerate(steps)
             if trigger is None or not trigger.isdisjoint(found)
         )
     return order
@@ -235,14 +235,14 @@ def cleaner(preset: str | Config = "clean", **options: object) -> Callable[[str]
 def _clean(text: str, config: Config) -> str:
     _check_text(text)
     plan = plan_of(config)
-    if len(text) > LINES_FROM and "\n" in text:  # line by line (see line_groups)
-        with whole_text(text):
-            return "\n".join([_fixed_point(part, plan, config) for part in line_groups(text)])
-    return _fixed_point(text, plan, config)
+    if "\n" not in text:
+        return _fixed_point(text, plan, config)
+    with whole_text(text):  # in groups of lines (see line_groups)
+        return "\n".join([_fixed_point(part, plan, config) for part in line_groups(text)])
 
 
-#: A text longer than this that has several lines is run line by line; lines shorter than
-#: this are run together with the next ones up to this length (see :func:`line_groups`).
+#: A text of several lines is run in groups of whole lines of at least this many characters
+#: (a shorter text is one group: see :func:`line_groups`).
 LINES_FROM = 256
 
 
@@ -327,11 +327,11 @@ def tally(text: str, config: Config) -> tuple[str, dict[str, int]]:
     _check_text(text)
     counts: dict[str, int] = {}
     plan = plan_of(config)
-    if len(text) > LINES_FROM and "\n" in text:  # line by line, as _clean
-        with whole_text(text):
-            parts = [_tallied(part, plan, config, counts) for part in line_groups(text)]
-        return "\n".join(parts), counts
-    return _tallied(text, plan, config, counts), counts
+    if "\n" not in text:
+        return _tallied(text, plan, config, counts), counts
+    with whole_text(text):  # in groups of lines, as _clean
+        parts = [_tallied(part, plan, config, counts) for part in line_groups(text)]
+    return "\n".join(parts), counts
 
 
 def _tallied(text: str, plan: Plan, config: Config, counts: dict[str, int]) -> str:
@@ -432,13 +432,10 @@ def _run(
     as they are.
     """
     plan = plan_of(config)
-    if "\n" not in text:
+    parts = line_groups(text) if by_lines else [text]
+    if len(parts) == 1:
         run = _Run(text, text)
-        _run_passes(run, plan, config, safe_only, suppress, report)
-        return run
-    if not by_lines or len(text) <= LINES_FROM:
-        run = _Run(text, text)
-        with whole_text(text):
+        with whole_text(text) if "\n" in text else contextlib.nullcontext():
             _run_passes(run, plan, config, safe_only, suppress, report)
         return run
     whole, lines, start = _Run(text, text), [], 0
@@ -446,7 +443,7 @@ def _run(
     taken = 0
     active: list[Suppression] = []  # those that may touch the current line
     with whole_text(text):
-        for index, line in enumerate(line_groups(text)):
+        for index, line in enumerate(parts):
             end = start + len(line)
             while taken < len(waiting) and waiting[taken][0] <= end:
                 active.append(waiting[taken])
@@ -665,14 +662,11 @@ def _safe_as_fix_sees_it(
     run makes the very edits the full run made (a whole file ran twice where its lines did
     not).
     """
-    groups: set[int] | None = None  # None: the text is run whole
-    starts = [0]  # where each group of lines starts
-    if len(text) > LINES_FROM and "\n" in text:
-        starts = list(itertools.accumulate((len(g) + 1 for g in line_groups(text)), initial=0))
-        groups = {bisect.bisect_right(starts, at) - 1 for at in unsafe}
+    starts = list(itertools.accumulate((len(g) + 1 for g in line_groups(text)), initial=0))
+    groups = {bisect.bisect_right(starts, at) - 1 for at in unsafe}  # the groups run again
 
     def run_again(at: int) -> bool:
-        return groups is None or bisect.bisect_right(starts, at) - 1 in groups
+        return bisect.bisect_right(starts, at) - 1 in groups
 
     safe_steps = _run(text, config, safe_only=True, suppress=suppress, groups=groups).steps
     applied = {_identity(f) for f in _findings(safe_steps) if f.safe and f.replacement is not None}

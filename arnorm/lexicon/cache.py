@@ -82,6 +82,16 @@ def source_stamp(lang: str, wordlist: str) -> str | None:
     return None
 
 
+def located(lang: str, wordlist: str) -> tuple[Path, str] | None:
+    """Where the copy of wordfreq's list for `lang` and `wordlist` is kept, and the stamp it
+    must carry; None when copies are off or wordfreq's file is not where it is expected."""
+    folder = cache_dir()
+    stamp = source_stamp(lang, wordlist) if folder is not None else None
+    if folder is None or stamp is None:
+        return None
+    return copy_path(folder, lang, wordlist, stamp), stamp
+
+
 def copy_path(folder: Path, lang: str, wordlist: str, stamp: str) -> Path:
     """Where the copy made from the file `stamp` names is kept: one per wordfreq install, so
     that two environments (a project's and its pre-commit hook's) do not overwrite each

@@ -171,18 +171,15 @@ def read_wordfreq(lang: str = "ar", wordlist: str = "large") -> dict[str, float]
 def wordfreq_buckets(lang: str, wordlist: str) -> Sequence[Sequence[str]]:
     """wordfreq's list of `lang`, its words grouped by frequency bucket: from the local copy
     when there is one made from the same file, else through wordfreq's API (and then copied)."""
-    folder = cache.cache_dir()
-    stamp = cache.source_stamp(lang, wordlist) if folder is not None else None
-    path = cache.copy_path(folder, lang, wordlist, stamp) if folder and stamp else None
-    if path is not None and stamp is not None:
-        copied = cache.load(path, stamp)
-        if copied is not None:
-            return copied
+    copy = cache.located(lang, wordlist)
+    copied = cache.load(*copy) if copy is not None else None
+    if copied is not None:
+        return copied
     import wordfreq  # heavy (about 0.1 s): imported on first use only
 
     buckets: list[list[str]] = wordfreq.get_frequency_list(lang, wordlist)
-    if path is not None and stamp is not None:
-        cache.save(path, stamp, buckets)
+    if copy is not None:
+        cache.save(*copy, buckets)
     return buckets
 
 

@@ -725,15 +725,8 @@ def document_of(text: str) -> Document:
     >>> document_of("إن كيمبرلاين").repeats("كيمبرلاين")
     False
     """
-    whole = WHOLE_TEXT.get()
-    return Document(text) if whole is None else _whole_document(whole)
-
-
-@functools.lru_cache(maxsize=1)
-def _whole_document(text: str) -> Document:
-    """One Document per whole text, shared by its lines (its counts and its bound on
-    searches are the document's)."""
-    return Document(text)
+    whole = WHOLE_TEXT.get()  # one Document per call, shared by its groups of lines
+    return Document(text) if whole is None else whole.derived(Document)
 
 
 #: How many runs :meth:`Document.repeats` searches a document for, and how often it looks at
